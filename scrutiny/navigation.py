@@ -1,0 +1,89 @@
+"""The council navigation every page shows: one entry per area, public ones first."""
+
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+
+from .permissions import can_view_data
+
+
+@dataclass(frozen=True)
+class Section:
+    label: str
+    url_name: str
+    public: bool
+    description: str
+    prefix: str  # URL path below the council that counts as "in" this section
+
+
+SECTIONS = [
+    Section("Overview", "authority_home", True, "", ""),
+    Section(
+        "Meetings",
+        "committee_list",
+        True,
+        "Committees, their meetings, agendas and papers.",
+        "committees/",
+    ),
+    Section(
+        "Reports",
+        "report_list",
+        True,
+        "Reports to committee, with their cover sheets and sections.",
+        "reports/",
+    ),
+    Section(
+        "Scorecards",
+        "indicator_list",
+        False,
+        "Indicators with targets, trends and comparators.",
+        "scorecards/",
+    ),
+    Section(
+        "Workforce",
+        "workforce_home",
+        False,
+        "Staffing by role, starters and leavers, caseloads and training.",
+        "workforce/",
+    ),
+    Section(
+        "Programmes",
+        "programme_list",
+        False,
+        "Signs of Safety, Partners in Practice and improvement plans.",
+        "programmes/",
+    ),
+    Section(
+        "Quality assurance",
+        "assurance_home",
+        False,
+        "Complaints and compliments, audits, inspections, recommendations, contacts.",
+        "assurance/",
+    ),
+]
+
+
+def sections_for(request, authority) -> list[dict]:
+    """The sections this reader may open, with URLs and which one is current."""
+    allowed = can_view_data(request.user, authority)
+    base = reverse("authority_home", kwargs={"authority": authority.slug})
+    below = request.path[len(base) :] if request.path.startswith(base) else ""
+    items = []
+    for section in SECTIONS:
+        if not (section.public or allowed):
+            continue
+        try:
+            url = reverse(section.url_name, kwargs={"authority": authority.slug})
+        except NoReverseMatch:
+            continue
+        active = below.startswith(section.prefix) if section.prefix else below == ""
+        items.append(
+            {
+                "label": section.label,
+                "url": url,
+                "active": active,
+                "description": section.description,
+                "url_name": section.url_name,
+            }
+        )
+    return items

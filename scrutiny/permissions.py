@@ -1,0 +1,74 @@
+"""Who may see what. Every view asks these functions; none decides for itself.
+
+- The public sees published, non-exempt committee material only.
+- Signed-in officers, approvers, clerks and members see their own councils' figures.
+- Part 2 (exempt) material reaches members of that committee and the council's officers,
+  approvers and clerks; nobody else, on any page.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from .models import AgendaItem, Authority, Report, Role, User
+
+
+def _is_signed_in(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def is_admin(user) -> bool:
+    return _is_signed_in(user) and user.is_admin
+
+
+def visible_authorities(user) -> QuerySet[Authority]:
+    """Councils whose unpublished figures the user may read."""
+    if is_admin(user):
+        return Authority.objects.filter(is_active=True)
+    if _is_signed_in(user):
+        return user.authorities.filter(is_active=True)
+    return Authority.objects.none()
+
+
+def can_view_data(user, authority: Authority) -> bool:
+    """May the user read this council's figures (workforce, scorecards, programmes...)?"""
+    if is_admin(user):
+        return True
+    return _is_signed_in(user) and user.authorities.filter(pk=authority.pk).exists()
+
+
+def _is_council_staff(user: User) -> bool:
+    return user.role in {Role.OFFICER, Role.APPROVER, Role.CLERK}
+
+
+def reports_visible_to(user, queryset: QuerySet[Report] | None = None) -> QuerySet[Report]:
+    """Reports the user may open: published open reports for all; more for staff and members."""
+    qs = Report.objects.all() if queryset is None else queryset
+    public = Q(status=Report.Status.PUBLISHED, is_exempt=False)
+    if is_admin(user):
+        return qs
+    if not _is_signed_in(user):
+        return qs.filter(public)
+    mine = Q(authority__in=user.authorities.all())
+    if _is_council_staff(user):
+        return qs.filter(public | mine)
+    sits_on = Q(committee__memberships__user=user)
+    return qs.filter(
+        public | (mine & Q(status=Report.Status.PUBLISHED) & (Q(is_exempt=False) | sits_on))
+    ).distinct()
+
+
+def can_see_exempt_item(user, item: AgendaItem) -> bool:
+    """May the user see the content of a Part 2 agenda item (not just its public title)?"""
+    if not item.is_exempt:
+        return True
+    if is_admin(user):
+        return True
+    if not _is_signed_in(user):
+        return False
+    committee = item.meeting.committee
+    if not user.authorities.filter(pk=committee.authority_id).exists():
+        return False
+    if _is_council_staff(user):
+        return True
+    return committee.memberships.filter(user=user).exists()

@@ -1,0 +1,20 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from .views.home import AuthorityHomeView, HomeView
+
+# Everything below /<council>/. Each app owns the paths under its own prefix.
+council_patterns = [
+    path("", AuthorityHomeView.as_view(), name="authority_home"),
+    path("", include("scrutiny.council_urls")),
+    path("workforce/", include("workforce.urls")),
+    path("scorecards/", include("scorecards.urls")),
+    path("programmes/", include("programmes.urls")),
+]
+
+urlpatterns = [
+    path("", HomeView.as_view(), name="home"),
+    path("admin/", admin.site.urls),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("<slug:authority>/", include(council_patterns)),
+]

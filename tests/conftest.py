@@ -1,0 +1,28 @@
+"""Fixtures shared by the whole suite."""
+
+import pytest
+
+from tests.factories.scrutiny import AuthorityFactory, UserFactory
+
+
+@pytest.fixture
+def authority(db):
+    return AuthorityFactory(
+        name="Wokingham Borough Council", short_name="Wokingham", slug="wokingham"
+    )
+
+
+@pytest.fixture
+def other_authority(db):
+    return AuthorityFactory(name="Slough Borough Council", short_name="Slough", slug="slough")
+
+
+@pytest.fixture
+def officer(authority):
+    return UserFactory(username="officer-w", role="officer", authorities=[authority])
+
+
+@pytest.fixture
+def officer_client(client, officer):
+    client.force_login(officer)
+    return client

@@ -1,0 +1,14 @@
+from scrutiny.admin_utils import register
+
+from . import models as m
+
+register(
+    m.Role,
+    m.StaffingFigure,
+    m.StaffMovement,
+    m.Caseload,
+    m.TrainingCourse,
+    m.TrainingCompletion,
+    m.TrainingCoverage,
+    inlines={m.StaffMovement: [m.LeaverReason]},
+)
