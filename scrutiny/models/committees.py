@@ -170,7 +170,10 @@ class AgendaItem(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["meeting", "number"], name="agenda_item_unique_number"),
             models.CheckConstraint(
-                condition=Q(is_exempt=False) | Q(exempt_paragraph__gte=1, exempt_paragraph__lte=7),
+                condition=Q(is_exempt=False)
+                | Q(
+                    exempt_paragraph__isnull=False, exempt_paragraph__gte=1, exempt_paragraph__lte=7
+                ),
                 name="agenda_item_exempt_has_paragraph",
             ),
             models.CheckConstraint(

@@ -42,8 +42,8 @@ class Period(models.Model):
             models.CheckConstraint(
                 condition=(
                     Q(kind="year", number__isnull=True)
-                    | Q(kind="quarter", number__gte=1, number__lte=4)
-                    | Q(kind="month", number__gte=1, number__lte=12)
+                    | Q(kind="quarter", number__isnull=False, number__gte=1, number__lte=4)
+                    | Q(kind="month", number__isnull=False, number__gte=1, number__lte=12)
                 ),
                 name="period_number_fits_kind",
             ),

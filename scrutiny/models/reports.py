@@ -95,7 +95,10 @@ class Report(models.Model):
         ordering = ["-report_date", "title"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(is_exempt=False) | Q(exempt_paragraph__gte=1, exempt_paragraph__lte=7),
+                condition=Q(is_exempt=False)
+                | Q(
+                    exempt_paragraph__isnull=False, exempt_paragraph__gte=1, exempt_paragraph__lte=7
+                ),
                 name="report_exempt_has_paragraph",
             ),
             models.CheckConstraint(
