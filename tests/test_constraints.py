@@ -74,8 +74,10 @@ def test_an_inspection_grade_must_be_a_real_grade():
 def test_an_inspection_cannot_end_before_it_starts():
     refused(
         lambda: m.Inspection.objects.create(
-            authority=AuthorityFactory(), service_inspected="Protection",
-            start_date=dt.date(2012, 11, 21), end_date=dt.date(2012, 11, 12),
+            authority=AuthorityFactory(),
+            service_inspected="Protection",
+            start_date=dt.date(2012, 11, 21),
+            end_date=dt.date(2012, 11, 12),
         )
     )
 
@@ -117,7 +119,9 @@ def test_a_share_of_staff_trained_is_a_percentage():
     course = TrainingCourse.objects.create(name="Signs of Safety 2-day")
     refused(
         lambda: TrainingCoverage.objects.create(
-            authority=AuthorityFactory(), course=course, as_at=dt.date(2018, 6, 30),
+            authority=AuthorityFactory(),
+            course=course,
+            as_at=dt.date(2018, 6, 30),
             reported_percent=120,
         )
     )
@@ -127,8 +131,11 @@ def test_more_staff_cannot_be_trained_than_are_in_scope():
     course = TrainingCourse.objects.create(name="Signs of Safety 5-day")
     refused(
         lambda: TrainingCoverage.objects.create(
-            authority=AuthorityFactory(), course=course, as_at=dt.date(2018, 6, 30),
-            staff_trained=11, staff_in_scope=10,
+            authority=AuthorityFactory(),
+            course=course,
+            as_at=dt.date(2018, 6, 30),
+            staff_trained=11,
+            staff_in_scope=10,
         )
     )
 
@@ -136,7 +143,10 @@ def test_more_staff_cannot_be_trained_than_are_in_scope():
 def test_a_contact_purpose_share_is_a_percentage(year):
     refused(
         lambda: m.ContactPurpose.objects.create(
-            authority=AuthorityFactory(), period=year, channel="phone", purpose="x",
+            authority=AuthorityFactory(),
+            period=year,
+            channel="phone",
+            purpose="x",
             percent=101,
         )
     )
@@ -145,8 +155,12 @@ def test_a_contact_purpose_share_is_a_percentage(year):
 @pytest.fixture
 def indicator():
     return Indicator.objects.create(
-        code="turnover", name="Turnover", definition="Leavers / in post", area="workforce",
-        unit="percent", polarity="lower",
+        code="turnover",
+        name="Turnover",
+        definition="Leavers / in post",
+        area="workforce",
+        unit="percent",
+        polarity="lower",
     )
 
 
@@ -161,7 +175,10 @@ def test_an_indicator_value_needs_a_figure(indicator, year):
 def test_an_indicator_denominator_is_never_zero(indicator, year):
     refused(
         lambda: IndicatorValue.objects.create(
-            indicator=indicator, authority=AuthorityFactory(), period=year, numerator=1,
+            indicator=indicator,
+            authority=AuthorityFactory(),
+            period=year,
+            numerator=1,
             denominator=0,
         )
     )
@@ -181,8 +198,12 @@ def test_an_indicator_has_one_value_per_council_and_period(indicator, year):
 
 def test_a_computed_percentage_comes_from_its_counts(indicator, year):
     value = IndicatorValue.objects.create(
-        indicator=indicator, authority=AuthorityFactory(), period=year, numerator=6,
-        denominator=25, reported_value=99,
+        indicator=indicator,
+        authority=AuthorityFactory(),
+        period=year,
+        numerator=6,
+        denominator=25,
+        reported_value=99,
     )
     assert value.value == 24
 

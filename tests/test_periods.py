@@ -63,7 +63,10 @@ def test_it_returns_the_same_row_when_asked_twice():
 def test_the_database_refuses_a_fifth_quarter():
     with pytest.raises(IntegrityError), transaction.atomic():
         Period.objects.create(
-            kind="quarter", start_year=2014, number=5, start=dt.date(2015, 4, 1),
+            kind="quarter",
+            start_year=2014,
+            number=5,
+            start=dt.date(2015, 4, 1),
             end=dt.date(2015, 6, 30),
         )
 

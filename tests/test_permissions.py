@@ -32,7 +32,10 @@ def reports(council, committee):
         "draft": ReportFactory(authority=council, committee=committee),
         "open": ReportFactory(authority=council, committee=committee, published=True),
         "exempt": ReportFactory(
-            authority=council, committee=committee, published=True, is_exempt=True,
+            authority=council,
+            committee=committee,
+            published=True,
+            is_exempt=True,
             exempt_paragraph=1,
         ),
     }
