@@ -47,6 +47,17 @@ def build_admin(
         ):
             display.append(field.name)
 
+    if not search:
+        # Rows with no text of their own are found through what they belong to.
+        search = [
+            f"{f.name}__name"
+            for f in fields
+            if isinstance(f, models.ForeignKey)
+            and any(rf.name == "name" for rf in f.related_model._meta.get_fields())
+        ][:4]
+    if not search:
+        search = [f"={f.name}" for f in fields if isinstance(f, models.IntegerField)][:2]
+
     inline_classes = [
         type(
             f"{child.__name__}Inline",
