@@ -1,0 +1,67 @@
+"""The demo sign-ins: one account per role, password ``demo``, all four councils."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.contrib.auth.hashers import check_password, make_password
+
+from scrutiny.models import Authority, Committee, CommitteeMembership, Role, User
+
+DEMO_PASSWORD = "demo"
+ACCOUNTS = (
+    ("officer", Role.OFFICER, "Demo", "Officer"),
+    ("approver", Role.APPROVER, "Demo", "Approver"),
+    ("clerk", Role.CLERK, "Demo", "Clerk"),
+    ("member", Role.MEMBER, "Demo", "Member"),
+    ("admin", Role.ADMIN, "Demo", "Administrator"),
+)
+
+
+def load_accounts(*, authorities: Iterable[Authority]) -> list[User]:
+    password = _demo_password_hash()
+    users = []
+    for username, role, first_name, last_name in ACCOUNTS:
+        is_admin = role == Role.ADMIN
+        user, _ = User.objects.update_or_create(
+            username=username,
+            defaults={
+                "role": role,
+                "first_name": first_name,
+                "last_name": last_name,
+                "email": "",
+                "password": password,
+                "is_active": True,
+                "is_staff": is_admin,
+                "is_superuser": is_admin,
+            },
+        )
+        user.authorities.set(authorities)
+        users.append(user)
+    return users
+
+
+def load_memberships(*, member: User, committees: Iterable[Committee]) -> None:
+    """The demo member sits on every committee; no councillor's name is made up."""
+    for committee in committees:
+        committee.memberships.filter(user=member).delete()
+        CommitteeMembership.objects.create(
+            committee=committee,
+            user=member,
+            name=member.get_full_name(),
+            role=CommitteeMembership.Role.MEMBER,
+        )
+
+
+def _demo_password_hash() -> str:
+    """Reuse the five accounts' shared hash when it still matches, so a reload changes nothing.
+
+    Hashing is slow on purpose: one hash for all five keeps the load fast.
+    """
+    usernames = [username for username, *_ in ACCOUNTS]
+    hashes = set(User.objects.filter(username__in=usernames).values_list("password", flat=True))
+    if len(hashes) == 1:
+        (existing,) = hashes
+        if check_password(DEMO_PASSWORD, existing):
+            return existing
+    return make_password(DEMO_PASSWORD)
