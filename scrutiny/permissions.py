@@ -9,8 +9,9 @@
 from __future__ import annotations
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
-from .models import AgendaItem, Authority, Report, Role, User
+from .models import AgendaItem, Authority, CommitteeMembership, Report, Role, User
 
 
 def _is_signed_in(user) -> bool:
@@ -41,10 +42,26 @@ def _is_council_staff(user: User) -> bool:
     return user.role in {Role.OFFICER, Role.APPROVER, Role.CLERK}
 
 
+def current_seats(user: User) -> QuerySet[CommitteeMembership]:
+    """The user's committee seats today: a former member keeps no Part 2 access."""
+    today = timezone.localdate()
+    return CommitteeMembership.objects.filter(
+        Q(start_date__isnull=True) | Q(start_date__lte=today),
+        Q(end_date__isnull=True) | Q(end_date__gte=today),
+        user=user,
+    )
+
+
+def _exempt() -> Q:
+    """A report is Part 2 if it is exempt itself or is taken under an exempt agenda item."""
+    under_exempt_item = AgendaItem.objects.filter(is_exempt=True, report__isnull=False)
+    return Q(is_exempt=True) | Q(pk__in=under_exempt_item.values("report_id"))
+
+
 def reports_visible_to(user, queryset: QuerySet[Report] | None = None) -> QuerySet[Report]:
     """Reports the user may open: published open reports for all; more for staff and members."""
     qs = Report.objects.all() if queryset is None else queryset
-    public = Q(status=Report.Status.PUBLISHED, is_exempt=False)
+    public = Q(status=Report.Status.PUBLISHED) & ~_exempt()
     if is_admin(user):
         return qs
     if not _is_signed_in(user):
@@ -52,10 +69,8 @@ def reports_visible_to(user, queryset: QuerySet[Report] | None = None) -> QueryS
     mine = Q(authority__in=user.authorities.all())
     if _is_council_staff(user):
         return qs.filter(public | mine)
-    sits_on = Q(committee__memberships__user=user)
-    return qs.filter(
-        public | (mine & Q(status=Report.Status.PUBLISHED) & (Q(is_exempt=False) | sits_on))
-    ).distinct()
+    sits_on = Q(committee__in=current_seats(user).values("committee_id"))
+    return qs.filter(public | (mine & Q(status=Report.Status.PUBLISHED) & (~_exempt() | sits_on)))
 
 
 def can_see_exempt_item(user, item: AgendaItem) -> bool:
@@ -71,4 +86,4 @@ def can_see_exempt_item(user, item: AgendaItem) -> bool:
         return False
     if _is_council_staff(user):
         return True
-    return committee.memberships.filter(user=user).exists()
+    return current_seats(user).filter(committee=committee).exists()

@@ -119,3 +119,44 @@ def test_council_figures_are_for_that_councils_users(council):
     assert not permissions.can_view_data(UserFactory(authorities=[AuthorityFactory()]), council)
     assert not permissions.can_view_data(AnonymousUser(), council)
     assert permissions.can_view_data(UserFactory(role="admin"), council)
+
+
+def test_an_open_report_under_an_exempt_item_is_part_2(council, committee, reports):
+    from django.contrib.auth.models import AnonymousUser
+
+    AgendaItemFactory(
+        meeting=MeetingFactory(committee=committee),
+        report=reports["open"],
+        is_exempt=True,
+        exempt_paragraph=2,
+    )
+    assert visible(AnonymousUser(), reports) == set()
+    member = UserFactory(role="member", authorities=[council])
+    CommitteeMembership.objects.create(committee=committee, user=member, name="Cllr")
+    assert visible(member, reports) == {"open", "exempt"}
+
+
+def test_a_former_member_loses_part_2_access(council, committee, reports):
+    import datetime as dt
+
+    member = UserFactory(role="member", authorities=[council])
+    CommitteeMembership.objects.create(
+        committee=committee,
+        user=member,
+        name="Cllr Former",
+        start_date=dt.date(2010, 5, 1),
+        end_date=dt.date(2014, 5, 1),
+    )
+    item = AgendaItemFactory(
+        meeting=MeetingFactory(committee=committee), is_exempt=True, exempt_paragraph=1
+    )
+    assert visible(member, reports) == {"open"}
+    assert not permissions.can_see_exempt_item(member, item)
+
+
+def test_an_exempt_item_without_a_public_title_never_shows_its_real_title():
+    item = AgendaItemFactory(
+        title="Placement of child X", is_exempt=True, exempt_paragraph=1, public_title=""
+    )
+    assert "child X" not in item.title_for_public
+    assert item.title_for_public == "Exempt item (paragraph 1)"

@@ -188,4 +188,8 @@ class AgendaItem(models.Model):
 
     @property
     def title_for_public(self) -> str:
-        return (self.public_title or self.title) if self.is_exempt else self.title
+        """The title anyone may read. An exempt item's real title can identify a child, so
+        without a public title of its own it is shown only as an exempt item."""
+        if not self.is_exempt:
+            return self.title
+        return self.public_title or f"Exempt item (paragraph {self.exempt_paragraph})"

@@ -2,9 +2,10 @@
 
 from django.views.generic import ListView, TemplateView
 
-from ..models import Authority, Meeting
+from ..models import Authority
 from ..navigation import sections_for
 from ..permissions import can_view_data, reports_visible_to, visible_authorities
+from ..selectors import meetings_visible_to
 from .generic import AuthorityMixin
 
 
@@ -33,11 +34,9 @@ class AuthorityHomeView(AuthorityMixin, TemplateView):
         context["sections"] = [
             s for s in sections_for(self.request, self.authority) if s["description"]
         ]
-        context["meetings"] = (
-            Meeting.objects.filter(committee__authority=self.authority)
-            .select_related("committee", "committee__authority")
-            .order_by("-date")[:5]
-        )
+        context["meetings"] = meetings_visible_to(self.request.user, self.authority).order_by(
+            "-date"
+        )[:5]
         context["reports"] = (
             reports_visible_to(self.request.user)
             .filter(authority=self.authority)

@@ -96,3 +96,177 @@ class AgendaItemFactory(factory.django.DjangoModelFactory):
     meeting = factory.SubFactory(MeetingFactory)
     number = factory.Sequence(lambda n: n + 1)
     title = factory.Sequence(lambda n: f"Item {n}")
+
+
+# Committee business and assurance (appended for the committee and assurance pages) ------
+
+
+class CommitteeMembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.CommitteeMembership
+
+    committee = factory.SubFactory(CommitteeFactory)
+    name = factory.Sequence(lambda n: f"Cllr Member {n}")
+    role = m.CommitteeMembership.Role.MEMBER
+
+
+class FinancialImplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.FinancialImplication
+
+    report = factory.SubFactory(ReportFactory)
+    year = 1
+
+
+class ReportSectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.ReportSection
+
+    report = factory.SubFactory(ReportFactory)
+    order = factory.Sequence(lambda n: n + 1)
+    heading = factory.Sequence(lambda n: f"Section {n}")
+    body = "<p>Narrative.</p>"
+
+
+class BackgroundPaperFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.BackgroundPaper
+
+    report = factory.SubFactory(ReportFactory)
+    title = factory.Sequence(lambda n: f"Background paper {n}")
+    location = "Civic Offices, Shute End"
+
+
+class ComplaintCountFactory(factory.django.DjangoModelFactory):
+    """Complaints for a team at a stage; ``period`` defaults to the 2014/15 financial year."""
+
+    class Meta:
+        model = m.ComplaintCount
+
+    authority = factory.SubFactory(AuthorityFactory)
+    team = factory.SubFactory(TeamFactory, authority=factory.SelfAttribute("..authority"))
+    period = factory.LazyFunction(lambda: m.Period.year(2014))
+    stage = m.ComplaintStage.STAGE_1
+    count = 1
+
+
+class ComplaintThemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.ComplaintTheme
+
+    authority = factory.SubFactory(AuthorityFactory)
+    period = factory.LazyFunction(lambda: m.Period.year(2014))
+    theme = factory.Sequence(lambda n: f"Theme {n}")
+    context = "Some complaints were about this."
+    action = "Training has been provided."
+
+
+class ComplimentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Compliment
+
+    authority = factory.SubFactory(AuthorityFactory)
+    team = factory.SubFactory(TeamFactory, authority=factory.SelfAttribute("..authority"))
+    period = factory.LazyFunction(lambda: m.Period.year(2014))
+    count = 1
+    received_from = "Parents"
+    about = "Support given"
+
+
+class AuditFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Audit
+
+    authority = factory.SubFactory(AuthorityFactory)
+    title = factory.Sequence(lambda n: f"Audit {n}")
+    scope = "Children in need plans in place for more than 9 months"
+    cases_audited = 14
+    completed_on = dt.date(2012, 9, 30)
+
+
+class AuditFindingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.AuditFinding
+
+    audit = factory.SubFactory(AuditFactory)
+    order = factory.Sequence(lambda n: n + 1)
+    kind = m.AuditFinding.Kind.STRENGTH
+    text = factory.Sequence(lambda n: f"Finding {n}")
+
+
+class AuditActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.AuditAction
+
+    audit = factory.SubFactory(AuditFactory)
+    order = factory.Sequence(lambda n: n + 1)
+    text = factory.Sequence(lambda n: f"Action {n}")
+
+
+class InspectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Inspection
+
+    authority = factory.SubFactory(AuthorityFactory)
+    service_inspected = factory.Sequence(lambda n: f"Inspected service {n}")
+    start_date = dt.date(2012, 11, 12)
+
+
+class InspectionJudgementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.InspectionJudgement
+
+    inspection = factory.SubFactory(InspectionFactory)
+    order = factory.Sequence(lambda n: n + 1)
+    judgement = factory.Sequence(lambda n: f"Judgement {n}")
+    grade = m.InspectionGrade.GOOD
+
+
+class RecommendationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Recommendation
+
+    authority = factory.SubFactory(AuthorityFactory)
+    source = "2013/14 Annual Review"
+    rationale = factory.Sequence(lambda n: f"Rationale {n}")
+    text = factory.Sequence(lambda n: f"Recommendation {n}")
+
+
+class RecommendationUpdateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.RecommendationUpdate
+
+    recommendation = factory.SubFactory(RecommendationFactory)
+    period = factory.LazyFunction(lambda: m.Period.year(2014))
+    status = m.RecommendationUpdate.Status.IN_PROGRESS
+
+
+class ContactVolumeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.ContactVolume
+
+    authority = factory.SubFactory(AuthorityFactory)
+    period = factory.LazyFunction(lambda: m.Period.month(2012, 11))
+    channel = m.ContactChannel.PHONE
+    count = 100
+
+
+class ContactPurposeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.ContactPurpose
+
+    authority = factory.SubFactory(AuthorityFactory)
+    period = factory.LazyFunction(lambda: m.Period.month(2012, 11))
+    channel = m.ContactChannel.PHONE
+    purpose = factory.Sequence(lambda n: f"Purpose {n}")
+    percent = 10
+
+
+class DataQualityIssueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.DataQualityIssue
+
+    authority = factory.SubFactory(AuthorityFactory)
+    area = "Workforce"
+    subject = factory.Sequence(lambda n: f"Issue {n}")
+    description = "The total given does not match the sum of the rows."

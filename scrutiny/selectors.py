@@ -1,0 +1,704 @@
+"""Reads of committee business and assurance figures that are more than one queryset.
+
+Every function that returns committee material takes the reader and asks
+``scrutiny.permissions`` what they may see; none decides visibility on its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.http import Http404
+from django.utils import timezone
+
+from .models import (
+    AgendaItem,
+    Audit,
+    Authority,
+    ComplaintCount,
+    ComplaintStage,
+    ComplaintTheme,
+    Compliment,
+    ContactChannel,
+    ContactPurpose,
+    ContactVolume,
+    DataQualityIssue,
+    Inspection,
+    InspectionJudgement,
+    Meeting,
+    Period,
+    Recommendation,
+    RecommendationUpdate,
+    Report,
+)
+from .permissions import can_see_exempt_item, can_view_data, reports_visible_to
+from .sanitize import sanitize_html
+
+EXEMPT_TITLE = "Exempt item"
+
+
+# Committees and meetings -----------------------------------------------------------------
+
+
+def meetings_visible_to(user, authority: Authority) -> QuerySet[Meeting]:
+    """Meetings whose agenda the reader may open: published, or any for the council's users."""
+    qs = Meeting.objects.filter(committee__authority=authority).select_related(
+        "committee", "committee__authority"
+    )
+    if can_view_data(user, authority):
+        return qs
+    return qs.filter(agenda_published_at__isnull=False)
+
+
+def committee_meetings(user, committee) -> tuple[list[Meeting], list[Meeting]]:
+    """The committee's meetings the reader may open: upcoming (soonest first) and past."""
+    today = timezone.localdate()
+    meetings = meetings_visible_to(user, committee.authority).filter(committee=committee)
+    upcoming = list(meetings.filter(date__gte=today).order_by("date", "start_time"))
+    past = list(meetings.filter(date__lt=today).order_by("-date", "-start_time"))
+    return upcoming, past
+
+
+def current_memberships(committee):
+    """Who sits on the committee today, chair first."""
+    today = timezone.localdate()
+    order = {"chair": 0, "vice-chair": 1, "member": 2, "co-opted": 3, "substitute": 4}
+    rows = committee.memberships.filter(
+        Q(start_date__isnull=True) | Q(start_date__lte=today),
+        Q(end_date__isnull=True) | Q(end_date__gte=today),
+    )
+    return sorted(rows, key=lambda m: (order.get(m.role, 9), m.name))
+
+
+class ExemptAccess:
+    """Remembers ``can_see_exempt_item`` per committee so a long agenda costs one check.
+
+    The answer depends only on the reader and the item's committee, so asking once per
+    committee is the same question the permission function answers for every item.
+    """
+
+    def __init__(self, user):
+        self.user = user
+        self._by_committee: dict[int, bool] = {}
+
+    def __call__(self, item: AgendaItem) -> bool:
+        if not item.is_exempt:
+            return True
+        committee_id = item.meeting.committee_id
+        if committee_id not in self._by_committee:
+            self._by_committee[committee_id] = can_see_exempt_item(self.user, item)
+        return self._by_committee[committee_id]
+
+
+@dataclass
+class AgendaEntry:
+    """One agenda item as this reader may see it: exempt content is never copied in."""
+
+    number: int
+    title: str
+    wards: str
+    description: str = ""
+    report: Report | None = None
+    report_restricted: bool = False
+    is_urgent: bool = False
+    urgent_reason: str = ""
+    is_supplementary: bool = False
+    supplementary_reason: str = ""
+    is_exempt: bool = False
+    exempt_visible: bool = False
+    exempt_paragraph: int | None = None
+    exempt_reason: str = ""
+    kind: str = ""
+
+
+def agenda_for(user, meeting: Meeting) -> list[AgendaEntry]:
+    """The meeting's agenda in order, with Part 2 items reduced to what the reader may see."""
+    items = list(
+        AgendaItem.objects.filter(meeting=meeting)
+        .select_related("meeting__committee", "report__authority")
+        .order_by("number")
+    )
+    may_see = ExemptAccess(user)
+    report_ids = [i.report_id for i in items if i.report_id]
+    openable = set(
+        visible_reports(user, meeting.committee.authority, may_see)
+        .filter(pk__in=report_ids)
+        .values_list("pk", flat=True)
+    )
+    entries = []
+    for item in items:
+        entry = AgendaEntry(
+            number=item.number,
+            title=item.title,
+            wards=item.wards,
+            is_urgent=item.is_urgent,
+            urgent_reason=item.urgent_reason,
+            is_supplementary=item.is_supplementary,
+            supplementary_reason=item.supplementary_reason,
+            is_exempt=item.is_exempt,
+            exempt_paragraph=item.exempt_paragraph,
+            exempt_reason=item.exempt_reason,
+            kind=item.get_kind_display(),
+        )
+        if item.is_exempt and not may_see(item):
+            # The model's title_for_public falls back to the real title; an exempt title is
+            # often the very thing that identifies the child, so fall back to a neutral one.
+            entry.title = item.public_title or EXEMPT_TITLE
+        else:
+            entry.exempt_visible = item.is_exempt
+            entry.description = item.description
+            if item.report_id in openable:
+                entry.report = item.report
+            elif item.report_id:
+                entry.report_restricted = True
+        entries.append(entry)
+    return entries
+
+
+def meeting_for(user, authority: Authority, pk: int) -> Meeting:
+    """The meeting, or 404 when it is another council's or its agenda is not yet public."""
+    meeting = meetings_visible_to(user, authority).filter(pk=pk).first()
+    if meeting is None:
+        raise Http404("No such meeting.")
+    return meeting
+
+
+# Reports ---------------------------------------------------------------------------------
+
+
+def _reports_on_hidden_exempt_items(
+    user, authority: Authority, may_see: ExemptAccess | None = None
+) -> list[int]:
+    """Reports carried by Part 2 agenda items this reader may not open.
+
+    ``reports_visible_to`` looks only at the report's own flag; a report placed under an
+    exempt item but not itself flagged would otherwise reach the public.
+    """
+    items = AgendaItem.objects.filter(
+        is_exempt=True, report__isnull=False, meeting__committee__authority=authority
+    ).select_related("meeting__committee")
+    may_see = may_see or ExemptAccess(user)
+    return [item.report_id for item in items if not may_see(item)]
+
+
+def visible_reports(
+    user, authority: Authority, may_see: ExemptAccess | None = None
+) -> QuerySet[Report]:
+    """The council's reports this reader may open."""
+    hidden = _reports_on_hidden_exempt_items(user, authority, may_see)
+    return (
+        reports_visible_to(user)
+        .filter(authority=authority)
+        .exclude(pk__in=hidden)
+        .select_related("authority", "committee")
+    )
+
+
+@dataclass
+class FinancialRow:
+    """One year's line of the financial implications table, blank when not recorded."""
+
+    label: str
+    cost: str = ""
+    funding: str = ""
+    revenue_or_capital: str = ""
+
+
+def _money(value: Decimal | None) -> str:
+    if value is None:
+        return ""
+    if value < 0:
+        return f"(£{-value:,.0f})"
+    return f"£{value:,.0f}"
+
+
+def financial_rows(report: Report) -> list[FinancialRow]:
+    """Years 1 to 3, always all three as on the paper, filled where figures are recorded."""
+    from .models import FinancialImplication
+
+    recorded = {row.year: row for row in report.financial_rows.all()}
+    rows = []
+    for year, label in FinancialImplication._meta.get_field("year").choices:
+        row = recorded.get(year)
+        if row is None:
+            rows.append(FinancialRow(label))
+            continue
+        if row.funding_sufficient is None:
+            funding = row.shortfall
+        elif row.funding_sufficient:
+            funding = "Yes"
+        else:
+            funding = f"No – shortfall {row.shortfall}" if row.shortfall else "No"
+        rows.append(
+            FinancialRow(label, _money(row.cost), funding, row.get_revenue_or_capital_display())
+        )
+    return rows
+
+
+@dataclass
+class DataTable:
+    """A frozen data block laid out as a table."""
+
+    caption: str
+    columns: list[str]
+    rows: list[list]
+
+
+def frozen_table(data, heading: str = "") -> DataTable | None:
+    """Lay out a data block's frozen figures: ``{"columns", "rows"}`` or a list of records."""
+    if not data:
+        return None
+    caption = heading
+    if isinstance(data, dict):
+        caption = data.get("caption") or heading
+        columns = list(data.get("columns") or [])
+        rows = data.get("rows") or []
+    else:
+        columns, rows = [], data
+    if rows and isinstance(rows[0], dict):
+        if not columns:
+            columns = list(rows[0].keys())
+        rows = [[row.get(c, "") for c in columns] for row in rows]
+    rows = [list(r) if isinstance(r, list | tuple) else [r] for r in rows]
+    cells = [["" if v is None else v for v in row] for row in rows]
+    return DataTable(caption, [str(c) for c in columns], cells)
+
+
+@dataclass
+class SectionView:
+    """A report section ready to show: cleaned narrative or a frozen table."""
+
+    heading: str
+    kind: str
+    body: str = ""
+    table: DataTable | None = None
+
+
+def report_for(user, authority: Authority, pk: int) -> Report:
+    """The report with everything its page shows, or 404 if the reader may not open it.
+
+    A report the reader may not see is a 404, never a 403, so its existence does not leak.
+    """
+    report = (
+        visible_reports(user, authority)
+        .select_related("supersedes")
+        .prefetch_related(
+            "financial_rows",
+            "background_papers",
+            "sections",
+            Prefetch(
+                "agenda_items",
+                queryset=AgendaItem.objects.select_related("meeting__committee").order_by(
+                    "meeting__date"
+                ),
+            ),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if report is None:
+        raise Http404("No such report.")
+    return report
+
+
+def report_sections(report: Report) -> list[SectionView]:
+    """The sections in order, narrative sanitised now (the stored HTML is never trusted)."""
+    views = []
+    for section in sorted(report.sections.all(), key=lambda s: s.order):
+        if section.kind == section.Kind.NARRATIVE:
+            views.append(SectionView(section.heading, section.kind, sanitize_html(section.body)))
+        else:
+            table = frozen_table(section.frozen_data, section.heading)
+            views.append(SectionView(section.heading, section.kind, table=table))
+    return views
+
+
+def report_versions(user, report: Report) -> tuple[Report | None, list[Report]]:
+    """The earlier version this report replaces and later ones replacing it, if visible."""
+    earlier = None
+    if report.supersedes_id:
+        earlier = visible_reports(user, report.authority).filter(pk=report.supersedes_id).first()
+    later = list(visible_reports(user, report.authority).filter(supersedes=report))
+    return earlier, later
+
+
+def consideration(report: Report) -> str:
+    """'For consideration by': the committee and, when it is on an agenda, the meeting date."""
+    items = list(report.agenda_items.all())
+    if items:
+        meeting = items[-1].meeting
+        return f"{meeting.committee.name} on {meeting.date:%-d %B %Y}"
+    return report.committee.name if report.committee else ""
+
+
+# Complaints ------------------------------------------------------------------------------
+
+STAGE_COLUMNS = [
+    (ComplaintStage.EARLY_RESOLUTION, "Early Resolution"),
+    (ComplaintStage.STAGE_1, "Stage 1"),
+    (ComplaintStage.STAGE_2, "Stage 2"),
+    (ComplaintStage.STAGE_3, "Stage 3 panel"),
+    (ComplaintStage.LGO, "LGO"),
+    (ComplaintStage.OUT_OF_SCOPE, "Out of Scope"),
+]
+KIND_RANK = {Period.Kind.YEAR: 0, Period.Kind.QUARTER: 1, Period.Kind.MONTH: 2}
+
+
+def financial_year(start_year: int) -> Period:
+    """A financial year to label a page with, built without touching the database."""
+    start, end = Period.bounds(Period.Kind.YEAR, start_year, None)
+    return Period(kind=Period.Kind.YEAR, start_year=start_year, start=start, end=end)
+
+
+def complaint_years(authority: Authority) -> list[int]:
+    """Financial years with complaint counts, latest first."""
+    return list(
+        ComplaintCount.objects.filter(authority=authority)
+        .order_by("-period__start_year")
+        .values_list("period__start_year", flat=True)
+        .distinct()
+    )
+
+
+def _counts_for_year(rows: list[ComplaintCount]) -> list[ComplaintCount]:
+    # A year may be recorded as a whole and by quarter; adding both would count twice, so
+    # use the coarsest kind of period recorded.
+    if not rows:
+        return []
+    coarsest = min(KIND_RANK[r.period.kind] for r in rows)
+    return [r for r in rows if KIND_RANK[r.period.kind] == coarsest]
+
+
+@dataclass
+class PivotRow:
+    """A team's complaints by stage; ``None`` is a blank cell, never zero."""
+
+    team: str
+    cells: list[int | None]
+    total: int | None
+
+
+@dataclass
+class ComplaintPivot:
+    """Complaints received by team and stage in one year, with a total row."""
+
+    year: Period
+    headers: list[str]
+    rows: list[PivotRow]
+    totals: list[int | None]
+    total: int | None
+
+
+def _sum(values) -> int | None:
+    present = [v for v in values if v is not None]
+    return sum(present) if present else None
+
+
+def complaint_pivot(authority: Authority, year: int) -> ComplaintPivot:
+    """The 'complaints received' table: teams down, stages across, totals both ways."""
+    rows = _counts_for_year(
+        list(
+            ComplaintCount.objects.filter(authority=authority, period__start_year=year)
+            .select_related("team", "period")
+            .order_by("team__name", "stage")
+        )
+    )
+    by_team: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for row in rows:
+        by_team[row.team.name][row.stage] += row.count
+    pivot_rows = []
+    for team in sorted(by_team):
+        counts = by_team[team]
+        cells = [counts.get(stage) for stage, _ in STAGE_COLUMNS]
+        staged = _sum(cells)
+        # A year recorded only as "all stages" still gives the team's total.
+        total = staged if staged is not None else counts.get(ComplaintStage.NOT_STAGED)
+        pivot_rows.append(PivotRow(team, cells, total))
+    totals = [_sum(r.cells[i] for r in pivot_rows) for i in range(len(STAGE_COLUMNS))]
+    return ComplaintPivot(
+        year=financial_year(year),
+        headers=[label for _, label in STAGE_COLUMNS],
+        rows=pivot_rows,
+        totals=totals,
+        total=_sum(r.total for r in pivot_rows),
+    )
+
+
+def percent(part: int | None, whole: int | None) -> int | None:
+    """A whole-number percentage rounded half up, as councils print them; blank if no base."""
+    if part is None or not whole:
+        return None
+    value = Decimal(part) * 100 / Decimal(whole)
+    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+@dataclass
+class ComparisonRow:
+    """A team's complaints in two years: number and share of that year's total."""
+
+    team: str
+    previous: int | None
+    previous_percent: int | None
+    current: int | None
+    current_percent: int | None
+
+
+@dataclass
+class ComplaintComparison:
+    """The year-on-year table of complaints by team."""
+
+    previous_year: Period
+    year: Period
+    rows: list[ComparisonRow] = field(default_factory=list)
+    previous_total: int | None = None
+    current_total: int | None = None
+
+
+def _team_totals(authority: Authority, years: list[int]) -> dict[int, dict[str, int]]:
+    rows = list(
+        ComplaintCount.objects.filter(authority=authority, period__start_year__in=years)
+        .select_related("team", "period")
+        .order_by("period__start_year", "team__name", "stage")
+    )
+    by_year: dict[int, list[ComplaintCount]] = defaultdict(list)
+    for row in rows:
+        by_year[row.period.start_year].append(row)
+    totals: dict[int, dict[str, int]] = {}
+    for year in years:
+        staged: dict[str, int] = defaultdict(int)
+        whole: dict[str, int] = defaultdict(int)
+        for row in _counts_for_year(by_year[year]):
+            label = row.team.short_name or row.team.name
+            target = whole if row.stage == ComplaintStage.NOT_STAGED else staged
+            target[label] += row.count
+        totals[year] = {team: staged.get(team, whole.get(team)) for team in {*staged, *whole}}
+    return totals
+
+
+def complaint_comparison(authority: Authority, year: int) -> ComplaintComparison:
+    """This year's complaints by team beside last year's, with each team's share."""
+    totals = _team_totals(authority, [year - 1, year])
+    previous, current = totals[year - 1], totals[year]
+    previous_total = _sum(previous.values())
+    current_total = _sum(current.values())
+    rows = [
+        ComparisonRow(
+            team,
+            previous.get(team),
+            percent(previous.get(team), previous_total),
+            current.get(team),
+            percent(current.get(team), current_total),
+        )
+        for team in sorted({*previous, *current})
+    ]
+    return ComplaintComparison(
+        financial_year(year - 1), financial_year(year), rows, previous_total, current_total
+    )
+
+
+def complaint_themes(authority: Authority, year: int) -> QuerySet[ComplaintTheme]:
+    return ComplaintTheme.objects.filter(authority=authority, period__start_year=year).order_by(
+        "period__start", "order"
+    )
+
+
+def compliments(authority: Authority, year: int) -> QuerySet[Compliment]:
+    return (
+        Compliment.objects.filter(authority=authority, period__start_year=year)
+        .select_related("team")
+        .order_by("team__name", "order", "pk")
+    )
+
+
+# Recommendations -------------------------------------------------------------------------
+
+
+def recommendations_with_status(authority: Authority | None = None) -> QuerySet[Recommendation]:
+    """Recommendations annotated with the status of their latest update (by period)."""
+    latest = RecommendationUpdate.objects.filter(recommendation=OuterRef("pk")).order_by(
+        "-period__start", "-pk"
+    )
+    qs = Recommendation.objects.select_related("team", "period", "authority").annotate(
+        latest_status=Subquery(latest.values("status")[:1]),
+    )
+    return qs.filter(authority=authority) if authority is not None else qs
+
+
+# Contacts --------------------------------------------------------------------------------
+
+
+@dataclass
+class ContactBlock:
+    """Contacts in one period (and measure): volumes by channel, total, and purposes."""
+
+    period: Period
+    measure: str
+    team: str
+    volumes: list[tuple[str, int, int | None]]
+    total: int
+    purposes: list[tuple[str, list[ContactPurpose]]]
+
+
+def contact_blocks(authority: Authority) -> list[ContactBlock]:
+    """Each period's contacts by channel with its total, latest first, and the purposes."""
+    volumes = (
+        ContactVolume.objects.filter(authority=authority)
+        .select_related("period", "team")
+        .order_by("-period__start", "team__name", "measure", "channel")
+    )
+    purposes: dict[Period, dict[str, list[ContactPurpose]]] = defaultdict(lambda: defaultdict(list))
+    for p in (
+        ContactPurpose.objects.filter(authority=authority)
+        .select_related("period")
+        .order_by("-period__start", "channel", "order", "pk")
+    ):
+        purposes[p.period][p.channel].append(p)
+    labels = dict(ContactChannel.choices)
+    channel_order = list(labels)
+    grouped: dict[tuple, list[ContactVolume]] = {}
+    for v in volumes:
+        grouped.setdefault((v.period, v.measure, v.team.name if v.team else ""), []).append(v)
+    blocks = []
+    for (period, measure, team), rows in grouped.items():
+        rows.sort(key=lambda v: channel_order.index(v.channel))
+        shares = purposes.get(period, {})
+        total = sum(v.count for v in rows)
+        blocks.append(
+            ContactBlock(
+                period=period,
+                measure=ContactVolume.Measure(measure).label,
+                team=team,
+                volumes=[(labels[v.channel], v.count, percent(v.count, total)) for v in rows],
+                total=total,
+                purposes=[(labels[c], shares[c]) for c in channel_order if c in shares],
+            )
+        )
+    # Purposes recorded for a period without volumes still deserve a place on the page.
+    shown = {b.period for b in blocks}
+    for period, shares in purposes.items():
+        if period not in shown:
+            by_channel = [(labels[c], shares[c]) for c in channel_order if c in shares]
+            blocks.append(ContactBlock(period, "", "", [], 0, by_channel))
+    return blocks
+
+
+# Assurance home --------------------------------------------------------------------------
+
+
+@dataclass
+class Headline:
+    """A link on the assurance home page with the figure that summarises it."""
+
+    url_name: str
+    label: str
+    figure: str
+    description: str
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}" + ("" if n == 1 else "s")
+
+
+def assurance_headlines(authority: Authority) -> list[Headline]:
+    """One headline figure per assurance page."""
+    years = complaint_years(authority)
+    if years:
+        pivot = complaint_pivot(authority, years[0])
+        complaints = f"{_plural(pivot.total or 0, 'complaint')} received in {pivot.year.year_label}"
+    else:
+        complaints = "No complaints recorded"
+    audits = Audit.objects.filter(authority=authority).aggregate(
+        n=Count("pk", distinct=True),
+        actions=Count("actions", filter=~Q(actions__status="done"), distinct=True),
+    )
+    latest_inspection = (
+        Inspection.objects.filter(authority=authority).order_by("-start_date").first()
+    )
+    if latest_inspection:
+        overall = (
+            InspectionJudgement.objects.filter(inspection=latest_inspection)
+            .order_by("order")
+            .first()
+        )
+        inspection = f"Latest: {latest_inspection.service_inspected}" + (
+            f" ({overall.judgement}: {overall.get_grade_display()})" if overall else ""
+        )
+    else:
+        inspection = "No inspections recorded"
+    recs = recommendations_with_status(authority).aggregate(
+        n=Count("pk"),
+        achieved=Count("pk", filter=Q(latest_status=RecommendationUpdate.Status.ACHIEVED)),
+    )
+    latest_contact = (
+        ContactVolume.objects.filter(authority=authority)
+        .select_related("period")
+        .order_by("-period__start")
+        .first()
+    )
+    if latest_contact:
+        total = sum(
+            ContactVolume.objects.filter(
+                authority=authority,
+                period=latest_contact.period,
+                measure=latest_contact.measure,
+            ).values_list("count", flat=True)
+        )
+        contacts = f"{total:,} contacts in {latest_contact.period.label}"
+    else:
+        contacts = "No contacts recorded"
+    open_issues = DataQualityIssue.objects.filter(
+        authority=authority, status=DataQualityIssue.Status.OPEN
+    ).count()
+    return [
+        Headline(
+            "complaint_summary",
+            "Complaints and compliments",
+            complaints,
+            "Complaints by team and stage, year on year, themes and compliments.",
+        ),
+        Headline(
+            "audit_list",
+            "Audits",
+            f"{_plural(audits['n'], 'audit')}, {_plural(audits['actions'], 'action')} not yet done",
+            "Case-file and thematic audits, their findings and actions.",
+        ),
+        Headline(
+            "inspection_list",
+            "Inspections",
+            inspection,
+            "Inspections of the council's services and the grade for each judgement.",
+        ),
+        Headline(
+            "recommendation_list",
+            "Recommendations",
+            f"{recs['achieved']} of {recs['n']} achieved",
+            "The tracker of recommendations and their latest status.",
+        ),
+        Headline(
+            "contact_list",
+            "Contacts",
+            contacts,
+            "Contacts received by channel and what they were about.",
+        ),
+        Headline(
+            "data_quality_list",
+            "Data quality",
+            f"{_plural(open_issues, 'open issue')}",
+            "Problems found in figures as received.",
+        ),
+    ]
+
+
+def date_range(start: dt.date, end: dt.date | None) -> str:
+    """'12–21 November 2012', '30 November – 2 December 2012', or one date."""
+    if end is None or end == start:
+        return f"{start:%-d %B %Y}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end:%-d %B %Y}"
+    if start.year == end.year:
+        return f"{start:%-d %B} – {end:%-d %B %Y}"
+    return f"{start:%-d %B %Y} – {end:%-d %B %Y}"

@@ -1,0 +1,69 @@
+"""Committees, their members and meetings, and each meeting's agenda: public pages."""
+
+from django.urls import reverse
+from django.views.generic import DetailView
+
+from ..filtersets import CommitteeFilterSet
+from ..models import Committee
+from ..selectors import agenda_for, committee_meetings, current_memberships, meeting_for
+from ..tables.committees import CommitteeTable, MeetingTable, MembershipTable
+from .generic import AuthorityMixin, ObjectDetailView, ObjectListView
+
+
+def _committees_crumb(authority):
+    return (reverse("committee_list", kwargs={"authority": authority.slug}), "Committees")
+
+
+class CommitteeListView(ObjectListView):
+    """The council's scrutiny committees."""
+
+    public = True
+    queryset = Committee.objects.all()
+    table_class = CommitteeTable
+    filterset_class = CommitteeFilterSet
+    title = "Committees"
+    intro = "The committees that scrutinise children's services, their meetings and papers."
+
+
+class CommitteeDetailView(ObjectDetailView):
+    """A committee's remit, its members and their roles, and its meetings."""
+
+    public = True
+    template_name = "scrutiny/committee_detail.html"
+    queryset = Committee.objects.select_related("authority")
+    fields = ["remit"]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        committee = context["object"]
+        upcoming, past = committee_meetings(self.request.user, committee)
+        context["members"] = MembershipTable(
+            current_memberships(committee), orderable=False, empty_text="No members recorded."
+        )
+        context["upcoming"] = MeetingTable(
+            upcoming, orderable=False, empty_text="No meetings arranged."
+        )
+        context["past"] = MeetingTable(past, orderable=False, empty_text="No past meetings.")
+        context["breadcrumbs"] = [_committees_crumb(self.authority)]
+        return context
+
+
+class MeetingDetailView(AuthorityMixin, DetailView):
+    """A meeting and its agenda, with Part 2 items shown only to those who may see them."""
+
+    public = True
+    template_name = "scrutiny/meeting_detail.html"
+    context_object_name = "meeting"
+
+    def get_object(self, queryset=None):
+        return meeting_for(self.request.user, self.authority, self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        meeting = context["meeting"]
+        context["agenda"] = agenda_for(self.request.user, meeting)
+        context["breadcrumbs"] = [
+            _committees_crumb(self.authority),
+            (meeting.committee.get_absolute_url(), meeting.committee.name),
+        ]
+        return context

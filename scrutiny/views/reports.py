@@ -1,0 +1,58 @@
+"""Reports to committee: the list and the report read like the paper. Public pages."""
+
+from django.urls import reverse
+from django.views.generic import DetailView
+
+from ..filtersets import ReportFilterSet
+from ..models import Report
+from ..selectors import (
+    consideration,
+    financial_rows,
+    report_for,
+    report_sections,
+    report_versions,
+    visible_reports,
+)
+from ..tables.committees import ReportTable
+from .generic import AuthorityMixin, ObjectListView
+
+
+class ReportListView(ObjectListView):
+    """The council's reports the reader may open."""
+
+    public = True
+    model = Report
+    table_class = ReportTable
+    filterset_class = ReportFilterSet
+    title = "Reports"
+    intro = "Reports to committee with their cover sheets, sections and financial implications."
+
+    def get_queryset(self):
+        return visible_reports(self.request.user, self.authority)
+
+
+class ReportDetailView(AuthorityMixin, DetailView):
+    """One report: cover sheet, sections in order, financial implications, contact."""
+
+    public = True
+    template_name = "scrutiny/report_detail.html"
+    context_object_name = "report"
+
+    def get_object(self, queryset=None):
+        return report_for(self.request.user, self.authority, self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        report = context["report"]
+        earlier, later = report_versions(self.request.user, report)
+        context.update(
+            consideration=consideration(report),
+            sections=report_sections(report),
+            financial_rows=financial_rows(report),
+            earlier_version=earlier,
+            later_versions=later,
+            breadcrumbs=[
+                (reverse("report_list", kwargs={"authority": self.authority.slug}), "Reports")
+            ],
+        )
+        return context

@@ -1,0 +1,242 @@
+"""Report list and report pages: visibility as permissions allow, the paper's layout."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from tests.factories.scrutiny import (
+    AgendaItemFactory,
+    BackgroundPaperFactory,
+    FinancialImplicationFactory,
+    ReportFactory,
+    ReportSectionFactory,
+)
+
+
+def list_url(authority):
+    return reverse("report_list", kwargs={"authority": authority.slug})
+
+
+@pytest.fixture
+def published(authority, committee):
+    return ReportFactory(
+        authority=authority, committee=committee, published=True, title="Annual Review 2014/15"
+    )
+
+
+@pytest.fixture
+def draft(authority, committee):
+    return ReportFactory(authority=authority, committee=committee, title="Draft QA report")
+
+
+@pytest.mark.parametrize(
+    ("reader", "sees_draft"),
+    [("anonymous", False), ("stranger", False), ("member", False), ("officer", True)],
+)
+def test_the_list_shows_what_each_reader_may_open(
+    request, client, authority, published, draft, reader, sees_draft
+):
+    if reader != "anonymous":
+        client.force_login(request.getfixturevalue(reader))
+    response = client.get(list_url(authority))
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Annual Review 2014/15" in body
+    assert ("Draft QA report" in body) is sees_draft
+
+
+def test_the_list_shows_only_this_councils_reports(officer_client, authority, other_authority):
+    ReportFactory(authority=authority, published=True, title="Ours")
+    ReportFactory(authority=other_authority, published=True, title="Theirs")
+    body = officer_client.get(list_url(authority)).content.decode()
+    assert ">Ours<" in body
+    assert "Theirs" not in body
+
+
+@pytest.mark.parametrize(
+    ("reader", "status"),
+    [("anonymous", 404), ("stranger", 404), ("member", 404), ("officer", 200)],
+)
+def test_a_draft_is_404_to_anyone_who_may_not_open_it(request, client, draft, reader, status):
+    if reader != "anonymous":
+        client.force_login(request.getfixturevalue(reader))
+    assert client.get(draft.get_absolute_url()).status_code == status
+
+
+@pytest.mark.parametrize("reader", ["anonymous", "stranger", "member", "officer"])
+def test_a_published_report_is_open_to_all(request, client, published, reader):
+    if reader != "anonymous":
+        client.force_login(request.getfixturevalue(reader))
+    assert client.get(published.get_absolute_url()).status_code == 200
+
+
+def test_another_councils_report_is_404(officer_client, authority, other_authority):
+    theirs = ReportFactory(authority=other_authority, published=True)
+    url = reverse("report_detail", kwargs={"authority": authority.slug, "pk": theirs.pk})
+    assert officer_client.get(url).status_code == 404
+
+
+def test_the_cover_sheet_reads_like_the_paper(client, authority, committee, meeting):
+    report = ReportFactory(
+        authority=authority,
+        committee=committee,
+        published=True,
+        title="Children's Social Care Annual Review",
+        ward="None specific",
+        director="Judith Ramsden, Director of Children's Services",
+        outcome_benefits="Improved outcomes for vulnerable children and families.",
+        recommendation="Deliver on the Early Help and Innovation Programme.",
+        summary="The report summarises some of the successes and challenges.",
+        contact_name="Brian Grady",
+        contact_service="Strategic Commissioning",
+        contact_telephone="0118 974 6091",
+        contact_email="brian.grady@example.gov.uk",
+        report_date=dt.date(2015, 7, 10),
+        version=2,
+    )
+    AgendaItemFactory(meeting=meeting, number=18, report=report)
+    body = client.get(report.get_absolute_url()).content.decode()
+    for text in [
+        "For consideration by",
+        "Children&#x27;s Services Overview and Scrutiny Committee on 21 July 2015",
+        "Judith Ramsden, Director of Children&#x27;s Services",
+        "Improved outcomes for vulnerable children and families.",
+        "Deliver on the Early Help and Innovation Programme.",
+        "The report summarises some of the successes and challenges.",
+        "Brian Grady",
+        "Strategic Commissioning",
+        "0118 974 6091",
+        "mailto:brian.grady@example.gov.uk",
+        "10 July 2015",
+        "Version No.",
+        '<strong class="govuk-tag govuk-tag--green">Published</strong>',
+    ]:
+        assert text in body, text
+    assert body.index("Summary of report") < body.index("Financial implications")
+
+
+def test_sections_come_in_order_and_narrative_is_sanitised(client, published):
+    ReportSectionFactory(report=published, order=2, heading="Second", body="<p>Later</p>")
+    ReportSectionFactory(
+        report=published,
+        order=1,
+        heading="First",
+        body='<p onclick="steal()">Early<script>alert(1)</script></p>',
+    )
+    body = client.get(published.get_absolute_url()).content.decode()
+    assert body.index("First") < body.index("Second")
+    assert "<p>Early</p>" in body
+    assert "alert(1)" not in body
+    assert "steal()" not in body
+
+
+def test_a_frozen_data_block_is_a_table_and_a_live_one_only_its_heading(client, published):
+    ReportSectionFactory(
+        report=published,
+        order=1,
+        kind="data",
+        block_type="complaints-by-stage",
+        heading="Complaints received",
+        frozen_data={"columns": ["Team", "Total"], "rows": [["Brambles", 7], ["Here 4 U", 4]]},
+    )
+    ReportSectionFactory(
+        report=published, order=2, kind="data", block_type="caseloads", heading="Caseloads"
+    )
+    response = client.get(published.get_absolute_url())
+    body = response.content.decode()
+    assert '<th scope="col" class="govuk-table__header">Team</th>' in body
+    assert '<td class="govuk-table__cell">Brambles</td><td class="govuk-table__cell">7</td>' in body
+    caseloads = response.context["sections"][1]
+    assert caseloads.heading == "Caseloads"
+    assert caseloads.table is None
+
+
+def test_the_financial_table_has_three_years_and_brackets_a_saving(client, published):
+    FinancialImplicationFactory(
+        report=published,
+        year=1,
+        cost=Decimal("-25000"),
+        funding_sufficient=True,
+        revenue_or_capital="revenue",
+    )
+    FinancialImplicationFactory(
+        report=published, year=2, cost=Decimal("12000"), funding_sufficient=False, shortfall="£2k"
+    )
+    response = client.get(published.get_absolute_url())
+    body = response.content.decode()
+    rows = response.context["financial_rows"]
+    assert [r.label for r in rows] == [
+        "Current Financial Year (Year 1)",
+        "Next Financial Year (Year 2)",
+        "Following Financial Year (Year 3)",
+    ]
+    assert (rows[0].cost, rows[0].funding, rows[0].revenue_or_capital) == (
+        "(£25,000)",
+        "Yes",
+        "Revenue",
+    )
+    assert (rows[1].cost, rows[1].funding) == ("£12,000", "No – shortfall £2k")
+    assert (rows[2].cost, rows[2].funding, rows[2].revenue_or_capital) == ("", "", "")
+    assert "How much will it Cost/(Save)" in body
+    assert "Is there sufficient funding – if not quantify the Shortfall" in body
+
+
+def test_it_lists_background_papers_with_where_to_view_them(client, published):
+    BackgroundPaperFactory(
+        report=published, title="Ofsted inspection report", location="Civic Offices"
+    )
+    body = client.get(published.get_absolute_url()).content.decode()
+    assert "Ofsted inspection report" in body
+    assert "Civic Offices" in body
+
+
+def test_it_links_the_version_it_replaces_and_the_one_replacing_it(client, authority):
+    first = ReportFactory(authority=authority, published=True, version=1, title="Review")
+    second = ReportFactory(
+        authority=authority, published=True, version=2, title="Review", supersedes=first
+    )
+    older = client.get(first.get_absolute_url()).content.decode()
+    newer = client.get(second.get_absolute_url()).content.decode()
+    assert f'href="{second.get_absolute_url()}">version 2' in older
+    assert f'href="{first.get_absolute_url()}">version 1' in newer
+
+
+def test_it_does_not_link_an_unpublished_later_version_for_the_public(client, authority):
+    first = ReportFactory(authority=authority, published=True, version=1)
+    second = ReportFactory(authority=authority, version=2, supersedes=first)
+    assert second.get_absolute_url() not in client.get(first.get_absolute_url()).content.decode()
+
+
+def test_the_list_costs_the_same_for_1_and_10_reports(
+    client, authority, committee, django_assert_num_queries
+):
+    ReportFactory(authority=authority, committee=committee, published=True)
+    # savepoint and release, council, exempt items on its agendas, committees for the
+    # filter, count for the filter and the paginator, reports
+    with django_assert_num_queries(8):
+        assert client.get(list_url(authority)).status_code == 200
+    ReportFactory.create_batch(9, authority=authority, committee=committee, published=True)
+    with django_assert_num_queries(8):
+        assert client.get(list_url(authority)).status_code == 200
+
+
+def test_the_report_page_costs_the_same_for_1_and_10_sections(
+    client, published, meeting, django_assert_num_queries
+):
+    AgendaItemFactory(meeting=meeting, report=published)
+
+    def add(n):
+        for _ in range(n):
+            ReportSectionFactory(report=published)
+            BackgroundPaperFactory(report=published)
+
+    add(1)
+    # savepoint and release, council, exempt items (for the report and for each version
+    # look-up), report, financial rows, papers, sections, agenda items, later versions
+    with django_assert_num_queries(11):
+        assert client.get(published.get_absolute_url()).status_code == 200
+    add(9)
+    with django_assert_num_queries(11):
+        assert client.get(published.get_absolute_url()).status_code == 200
