@@ -1,3 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from . import views
+
+urlpatterns = [
+    path("", views.ProgrammeListView.as_view(), name="programme_list"),
+    path("<int:pk>/", views.ProgrammeDetailView.as_view(), name="programme_detail"),
+    path(
+        "<int:pk>/projects/<int:project_pk>/",
+        views.ProjectDetailView.as_view(),
+        name="project_detail",
+    ),
+]

@@ -1,3 +1,14 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from . import views
+
+urlpatterns = [
+    path("", views.IndicatorListView.as_view(), name="indicator_list"),
+    path("practice/", views.PracticeScorecardListView.as_view(), name="practice_scorecard_list"),
+    path(
+        "practice/<int:pk>/",
+        views.PracticeScorecardDetailView.as_view(),
+        name="practice_scorecard_detail",
+    ),
+    path("<slug:code>/", views.IndicatorDetailView.as_view(), name="indicator_detail"),
+]

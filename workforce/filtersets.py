@@ -2,7 +2,18 @@
 
 import django_filters
 
-from .models import Basis, Role, StaffingFigure
+from scrutiny.models import Period
+
+from .models import (
+    Basis,
+    Caseload,
+    Role,
+    StaffingFigure,
+    StaffMovement,
+    TrainingCompletion,
+    TrainingCourse,
+    TrainingCoverage,
+)
 
 
 class StaffingFigureFilterSet(django_filters.FilterSet):
@@ -15,3 +26,66 @@ class StaffingFigureFilterSet(django_filters.FilterSet):
     class Meta:
         model = StaffingFigure
         fields = ["role", "basis", "as_at"]
+
+
+class StaffMovementFilterSet(django_filters.FilterSet):
+    """Filter starters and leavers by staff group."""
+
+    staff_group = django_filters.CharFilter(lookup_expr="icontains", label="Staff group contains")
+
+    class Meta:
+        model = StaffMovement
+        fields = ["staff_group"]
+
+
+# Choices list only what this council has recorded: not every period or course there is,
+# nor the names of another council's courses.
+def _caseload_periods(request):
+    if request is None:
+        return Period.objects.none()
+    held = Caseload.objects.filter(authority=request.authority).values("period")
+    return Period.objects.filter(pk__in=held).order_by("-start", "end")
+
+
+def _completed_courses(request):
+    if request is None:
+        return TrainingCourse.objects.none()
+    done = TrainingCompletion.objects.filter(authority=request.authority).values("course")
+    return TrainingCourse.objects.filter(pk__in=done)
+
+
+def _covered_courses(request):
+    if request is None:
+        return TrainingCourse.objects.none()
+    covered = TrainingCoverage.objects.filter(authority=request.authority).values("course")
+    return TrainingCourse.objects.filter(pk__in=covered)
+
+
+class CaseloadFilterSet(django_filters.FilterSet):
+    """Filter caseloads by period."""
+
+    period = django_filters.ModelChoiceFilter(queryset=_caseload_periods, empty_label="Any period")
+
+    class Meta:
+        model = Caseload
+        fields = ["period"]
+
+
+class TrainingCompletionFilterSet(django_filters.FilterSet):
+    """Filter training completions by course."""
+
+    course = django_filters.ModelChoiceFilter(queryset=_completed_courses, empty_label="Any course")
+
+    class Meta:
+        model = TrainingCompletion
+        fields = ["course"]
+
+
+class TrainingCoverageFilterSet(django_filters.FilterSet):
+    """Filter training coverage by course."""
+
+    course = django_filters.ModelChoiceFilter(queryset=_covered_courses, empty_label="Any course")
+
+    class Meta:
+        model = TrainingCoverage
+        fields = ["course"]

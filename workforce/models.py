@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from scrutiny.formatting import figure, round_half_up
 from scrutiny.models import Authority, Period, Team
 
 NON_NEGATIVE = "non_negative"
@@ -35,7 +36,7 @@ class Role(models.Model):
 def _pct(part: Decimal | None, whole: Decimal | None) -> Decimal | None:
     if part is None or not whole:
         return None
-    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"))
+    return round_half_up(Decimal(part) * 100 / Decimal(whole), 1)
 
 
 class StaffingFigure(models.Model):
@@ -111,8 +112,8 @@ class StaffingFigure(models.Model):
             and self.in_post != self.total_reported
         ):
             found.append(
-                f"Permanent ({self.permanent:g}) + agency ({self.agency:g}) = "
-                f"{self.in_post:g}, but the total given is {self.total_reported:g}."
+                f"Permanent ({figure(self.permanent)}) + agency ({figure(self.agency)}) = "
+                f"{figure(self.in_post)}, but the total given is {figure(self.total_reported)}."
             )
         return found
 
@@ -226,7 +227,7 @@ class Caseload(models.Model):
     @property
     def average(self) -> Decimal | None:
         if self.cases_held is not None and self.case_holding_fte:
-            return (Decimal(self.cases_held) / self.case_holding_fte).quantize(Decimal("0.01"))
+            return round_half_up(Decimal(self.cases_held) / self.case_holding_fte, 2)
         return self.reported_average
 
 

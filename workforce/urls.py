@@ -3,6 +3,16 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
+    path("", views.WorkforceHomeView.as_view(), name="workforce_home"),
     path("staffing/", views.StaffingFigureListView.as_view(), name="staffing_list"),
     path("staffing/<int:pk>/", views.StaffingFigureDetailView.as_view(), name="staffing_detail"),
+    path("movements/", views.StaffMovementListView.as_view(), name="movement_list"),
+    path("movements/<int:pk>/", views.StaffMovementDetailView.as_view(), name="movement_detail"),
+    path("caseloads/", views.CaseloadListView.as_view(), name="caseload_list"),
+    path("training/", views.TrainingCompletionListView.as_view(), name="training_list"),
+    path(
+        "training/coverage/",
+        views.TrainingCoverageListView.as_view(),
+        name="training_coverage_list",
+    ),
 ]

@@ -176,7 +176,7 @@ class RecommendationListView(AssuranceBreadcrumbs, ObjectListView):
     title = "Recommendations"
     intro = "Recommendations and strategic focus lines, why each was made, and where it stands."
     # A committee reads the tracker whole; an annual review alone carries some sixty lines.
-    paginate_by = 200
+    per_page = 200
 
 
 class RecommendationDetailView(AssuranceBreadcrumbs, ObjectDetailView):

@@ -18,6 +18,7 @@ from django.views.generic import DetailView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin, Table
 
+from ..formatting import readable
 from ..models import Authority
 from ..permissions import can_view_data
 
@@ -51,7 +52,14 @@ class ObjectListView(AuthorityMixin, SingleTableMixin, FilterView):
     title = ""
     intro = ""
     authority_field = "authority"
-    paginate_by = 50
+    per_page = 50
+
+    def get_paginate_by(self, table_data) -> None:
+        # The table paginates (one COUNT); the ListView must not paginate the queryset again.
+        return None
+
+    def get_table_pagination(self, table) -> dict:
+        return {"per_page": self.per_page}
 
     def get_queryset(self) -> QuerySet:
         qs = super().get_queryset().filter(**{self.authority_field: self.authority})
@@ -92,7 +100,7 @@ class ObjectDetailView(AuthorityMixin, DetailView):
             field = obj._meta.get_field(name)
             display = getattr(obj, f"get_{name}_display", None)
             value = display() if display else getattr(obj, name)
-            rows.append((str(field.verbose_name).capitalize(), value))
+            rows.append((str(field.verbose_name).capitalize(), readable(value)))
         return rows
 
     def get_context_data(self, **kwargs):

@@ -45,10 +45,10 @@ def test_committee_list_costs_the_same_for_1_and_10_rows(
     CommitteeFactory(authority=authority)
     # savepoint and release (atomic requests), council, count for the filter and the
     # paginator, committees
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         assert client.get(list_url(authority)).status_code == 200
     CommitteeFactory.create_batch(9, authority=authority)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         assert client.get(list_url(authority)).status_code == 200
 
 
