@@ -2,11 +2,20 @@
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from scrutiny.models import Authority, Period, Region
+
+# Paths below /<council>/scorecards/ that are pages, not indicator codes.
+RESERVED_CODES = frozenset({"practice"})
+
+
+def validate_indicator_code(code: str) -> None:
+    if code in RESERVED_CODES:
+        raise ValidationError(f"“{code}” is the address of another page; choose another code.")
 
 
 class Indicator(models.Model):
@@ -34,7 +43,7 @@ class Indicator(models.Model):
         LOWER = "lower", "Lower is better"
         NEITHER = "neither", "Neither higher nor lower is better"
 
-    code = models.SlugField(max_length=60, unique=True)
+    code = models.SlugField(max_length=60, unique=True, validators=[validate_indicator_code])
     name = models.CharField(max_length=200)
     definition = models.TextField()
     area = models.CharField(max_length=20, choices=Area.choices)
@@ -182,6 +191,7 @@ class ComparatorValue(models.Model):
         help_text="For a neighbour average, whose neighbours.",
     )
     value = models.DecimalField(max_digits=12, decimal_places=4)
+    basis = models.CharField(max_length=200, blank=True)
     source = models.CharField(max_length=300, blank=True)
 
     class Meta:
@@ -234,6 +244,9 @@ class PracticeAspect(models.Model):
     )
     order = models.PositiveSmallIntegerField()
     name = models.CharField(max_length=200)
+    is_illustrative = models.BooleanField(
+        default=False, help_text="The name is a stand-in: the source does not give it."
+    )
 
     class Meta:
         ordering = ["scorecard", "order"]

@@ -227,3 +227,13 @@ def test_a_risk_is_scored_one_to_five():
     )
     refused(lambda: Risk.objects.create(programme=programme, title="x", likelihood=6, impact=1))
     assert Risk.objects.create(programme=programme, title="y", likelihood=4, impact=5).score == 20
+
+
+def test_an_indicator_may_not_take_the_code_of_another_page():
+    from django.core.exceptions import ValidationError
+
+    indicator = Indicator(
+        code="practice", name="x", definition="x", area="practice", unit="score", polarity="higher"
+    )
+    with pytest.raises(ValidationError, match="address of another page"):
+        indicator.full_clean()

@@ -297,6 +297,7 @@ class TrainingCoverage(models.Model):
         blank=True,
         help_text="Only where the source gives the share without the counts.",
     )
+    note = models.TextField(blank=True)
     source = models.CharField(max_length=300, blank=True)
     history = HistoricalRecords()
 

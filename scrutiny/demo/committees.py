@@ -75,6 +75,7 @@ def _load_meeting(*, council: Council, committee: Committee, data: dict[str, Any
             "venue": data.get("venue", ""),
             "status": data.get("status", Meeting.Status.HELD),
             "agenda_published_at": moment(data.get("agenda_published_at")),
+            "notes": data.get("notes", ""),
         },
     )
     items = [

@@ -48,7 +48,11 @@ def load_comparators(*, data: list[dict[str, Any]]) -> None:
                 "region": row.get("region", ""),
                 "authority": None,
             },
-            values={"value": decimal(row["value"]), "source": row.get("source", "")},
+            values={
+                "value": decimal(row["value"]),
+                "basis": row.get("basis", ""),
+                "source": row.get("source", ""),
+            },
         )
 
 
@@ -119,7 +123,10 @@ def _load_practice_scorecard(*, council: Council, data: dict[str, Any]) -> Pract
         aspect = upsert(
             PracticeAspect,
             keys={"scorecard": card, "order": order},
-            values={"name": aspect_data["name"]},
+            values={
+                "name": aspect_data["name"],
+                "is_illustrative": aspect_data.get("is_illustrative", False),
+            },
         )
         scores = [
             upsert(

@@ -139,6 +139,7 @@ def _load_training(*, council: Council, data: dict[str, Any]) -> None:
             staff_trained=row.get("staff_trained"),
             staff_in_scope=row.get("staff_in_scope"),
             reported_percent=decimal(row.get("reported_percent")),
+            note=row.get("note", ""),
             source=row.get("source", ""),
         )
         for row in data.get("coverage", [])

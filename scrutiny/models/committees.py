@@ -96,6 +96,7 @@ class Meeting(models.Model):
     agenda_published_at = models.DateTimeField(
         null=True, blank=True, help_text="When the agenda was opened to public inspection."
     )
+    notes = models.TextField(blank=True, help_text="e.g. that a date is not from the papers.")
 
     class Meta:
         ordering = ["-date", "committee"]
