@@ -1,0 +1,1 @@
+"""Tests for scorecards.charts, one file per module."""
