@@ -7,7 +7,14 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo install assets migrate serve test lint clean
+.PHONY: demo install assets migrate serve test lint clean runtime-packages test-packages setup
+
+# Debian packages: scripts/system-packages.sh calls apt-get only when one is missing.
+runtime-packages:
+	@scripts/system-packages.sh runtime
+
+test-packages:
+	@scripts/system-packages.sh test
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,9 +40,20 @@ migrate: install
 	mkdir -p var
 	$(PY) manage.py migrate --no-input -v0
 
-demo: install assets migrate
+demo: runtime-packages install assets migrate
 	$(PY) manage.py demo
 	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
+
+# Set up, then lint and run every suite (PostgreSQL, SQLite, Chromium): see scripts/test.sh.
+setup: test-packages install assets
+
+test: setup
+	@scripts/test.sh
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor staticfiles var

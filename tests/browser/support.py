@@ -1,0 +1,79 @@
+"""What the browser tests share: how to start Chromium, sign in and run axe."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from playwright.sync_api import Page
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+# Without the networking flags Chromium keeps trying to reach Google's hosts, which this
+# closed network refuses; without --no-sandbox it will not start as root.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+DEMO_PASSWORD = "demo"
+DEMO_ROLES = ["officer", "approver", "clerk", "member", "admin"]
+DEMO_COUNCILS = ["wokingham", "wiltshire", "slough", "lincolnshire"]
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+def sign_in(page: Page, base_url: str, username: str, password: str = DEMO_PASSWORD) -> None:
+    """Signs in through the real form, as a person would."""
+    page.goto(f"{base_url}/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign in").click()
+
+
+@dataclass
+class Violation:
+    rule: str
+    impact: str | None
+    help: str
+    help_url: str
+    targets: list[str]
+
+    def __str__(self) -> str:
+        targets = "\n      ".join(self.targets)
+        return (
+            f"  {self.rule} [{self.impact or 'no impact given'}]: {self.help}\n"
+            f"    {self.help_url}\n      {targets}"
+        )
+
+
+_AXE_RUN = """async (tags) => {
+  const results = await axe.run(document, {runOnly: {type: "tag", values: tags}});
+  return results.violations.map((v) => ({
+    rule: v.id,
+    impact: v.impact,
+    help: v.help,
+    help_url: v.helpUrl,
+    targets: v.nodes.map((n) => n.target.join(" ")),
+  }));
+}"""
+
+
+def run_axe(page: Page) -> list[Violation]:
+    """Runs axe-core's WCAG 2.0, 2.1 and 2.2 A and AA rules on the page as it is now."""
+    # evaluate() runs through the DevTools protocol, which the page's CSP does not govern,
+    # so the pages are checked with their real policy in force.
+    page.evaluate(AXE_JS.read_text())
+    return [Violation(**v) for v in page.evaluate(_AXE_RUN, WCAG_TAGS)]
+
+
+def format_violations(url: str, violations: list[Violation]) -> str:
+    return f"{url}\n" + "\n".join(str(v) for v in violations)
