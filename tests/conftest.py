@@ -30,5 +30,11 @@ def officer_client(client, officer):
 
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
-    """Factories hash a password per user; the production hasher is slow by design."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    """Factories hash a password per user; the production hasher is slow by design.
+
+    PBKDF2 stays second so a password hashed before this fixture ran still checks.
+    """
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    ]

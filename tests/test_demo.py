@@ -303,7 +303,7 @@ def test_it_records_the_seeds_data_quality_problems(demo, db):
 
 
 @pytest.mark.parametrize("username", ["officer", "approver", "clerk", "member", "admin"])
-def test_demo_users_sign_in_with_password_demo(demo, client, username):
+def test_demo_users_sign_in_with_password_demo(demo, db, client, username):
     assert client.login(username=username, password="demo")
     user = User.objects.get(username=username)
     assert user.role == getattr(Role, username.upper())

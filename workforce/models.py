@@ -57,6 +57,14 @@ class StaffingFigure(models.Model):
     permanent = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)
     agency = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)
     vacancies = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)
+    reported_percent_permanent = models.DecimalField(
+        "% permanent as printed",
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        help_text="Only to check the source's own arithmetic; the page shows the computed one.",
+    )
     note = models.TextField(blank=True)
     source = models.CharField(max_length=300, blank=True)
     history = HistoricalRecords()
@@ -73,6 +81,11 @@ class StaffingFigure(models.Model):
                 & (Q(agency__gte=0) | Q(agency__isnull=True))
                 & (Q(vacancies__gte=0) | Q(vacancies__isnull=True)),
                 name="staffing_non_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(reported_percent_permanent__isnull=True)
+                | Q(reported_percent_permanent__gte=0, reported_percent_permanent__lte=100),
+                name="staffing_printed_percent_0_100",
             ),
         ]
 
@@ -115,6 +128,15 @@ class StaffingFigure(models.Model):
                 f"Permanent ({figure(self.permanent)}) + agency ({figure(self.agency)}) = "
                 f"{figure(self.in_post)}, but the total given is {figure(self.total_reported)}."
             )
+        printed, computed = self.reported_percent_permanent, self.percent_permanent
+        # Papers print whole percentages: only a difference after rounding is a problem.
+        if printed is not None and computed is not None:
+            places = max(0, -printed.normalize().as_tuple().exponent)
+            if round_half_up(computed, places) != printed:
+                found.append(
+                    f"The paper prints {figure(printed)}% permanent, but {figure(self.permanent)}"
+                    f" of {figure(self.in_post)} is {computed}%."
+                )
         return found
 
 

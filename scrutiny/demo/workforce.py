@@ -68,6 +68,7 @@ def _load_staffing(*, council: Council, data: list[dict[str, Any]]) -> None:
                 "permanent": decimal(row.get("permanent")),
                 "agency": decimal(row.get("agency")),
                 "vacancies": decimal(row.get("vacancies")),
+                "reported_percent_permanent": decimal(row.get("reported_percent_permanent")),
                 "note": row.get("note", ""),
                 "source": row.get("source", ""),
             },

@@ -1,0 +1,90 @@
+"""Red, amber or green against a target, decided exactly on Decimals, with words beside colour."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import Enum
+
+from scrutiny.formatting import round_half_up
+
+HIGHER = "higher"
+LOWER = "lower"
+NEITHER = "neither"
+POLARITIES = frozenset({HIGHER, LOWER, NEITHER})
+
+
+class Rag(Enum):
+    """A RAG rating; pages show its label inside a tag of its colour, never the colour alone."""
+
+    RED = "red"
+    AMBER = "amber"
+    GREEN = "green"
+    NO_TARGET = "no-target"
+
+    @property
+    def label(self) -> str:
+        """The words a page prints inside the tag."""
+        return _LABELS[self]
+
+    @property
+    def colour(self) -> str:
+        """The GOV.UK tag colour: the modifier in ``govuk-tag--<colour>``."""
+        return _COLOURS[self]
+
+    @property
+    def tag_class(self) -> str:
+        """The full class list for a GOV.UK tag showing this rating."""
+        return f"govuk-tag govuk-tag--{self.colour}"
+
+
+_LABELS = {Rag.RED: "Red", Rag.AMBER: "Amber", Rag.GREEN: "Green", Rag.NO_TARGET: "No target"}
+# GOV.UK has no amber tag; orange is its nearest, and programmes already use it for amber.
+_COLOURS = {Rag.RED: "red", Rag.AMBER: "orange", Rag.GREEN: "green", Rag.NO_TARGET: "grey"}
+
+
+def check_polarity(polarity: str) -> str:
+    """The polarity unchanged, or ValueError if it is not higher, lower or neither."""
+    if polarity not in POLARITIES:
+        raise ValueError(f"Unknown polarity {polarity!r}: expected one of {sorted(POLARITIES)}")
+    return str(polarity)
+
+
+def exact(value: Decimal | int | None, name: str = "value") -> Decimal | None:
+    """A Decimal from a Decimal or int; a float is refused because it is not the figure typed."""
+    if value is None:
+        return None
+    # bool is an int, but True as a figure is always a mistake.
+    if isinstance(value, bool) or not isinstance(value, Decimal | int):
+        raise TypeError(f"{name} must be a Decimal or int, not {type(value).__name__}")
+    return Decimal(value)
+
+
+def rag_for(
+    value: Decimal | int | None,
+    target: Decimal | int | None,
+    tolerance: Decimal | int | None,
+    polarity: str,
+    *,
+    decimals: int | None = None,
+) -> Rag:
+    """Green on or beyond target, Amber short of it by at most the tolerance, Red further off.
+
+    ``decimals``, when given, rounds the value half up first, so that the rating agrees with the
+    figure printed beside it (14.04 shown as 14.0 against a target of 14.0 is on target).
+    """
+    check_polarity(polarity)
+    value, target = exact(value, "value"), exact(target, "target")
+    slack = exact(tolerance, "tolerance") or Decimal(0)
+    if slack < 0:
+        raise ValueError("tolerance must be zero or more")
+    if value is None or target is None or polarity == NEITHER:
+        return Rag.NO_TARGET
+    if decimals is not None:
+        value = round_half_up(value, decimals)
+    # How far short of target the value is: positive means on the wrong side.
+    shortfall = target - value if polarity == HIGHER else value - target
+    if shortfall <= 0:
+        return Rag.GREEN
+    if shortfall <= slack:
+        return Rag.AMBER
+    return Rag.RED
