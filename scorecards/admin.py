@@ -1,13 +1,114 @@
-from scrutiny.admin_utils import register
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template import engines
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+
+from scrutiny.admin_utils import build_admin, register
 
 from . import models as m
+from .importers import COLUMNS, MAX_BYTES, MAX_ROWS, comparators_import
 
 register(
     m.Indicator,
     m.IndicatorValue,
     m.Target,
-    m.ComparatorValue,
     m.PracticeScorecard,
     m.PracticeScore,
     inlines={m.PracticeScorecard: [m.PracticeAspect]},
 )
+
+# Kept here rather than as template files: two small admin pages, used only by this admin.
+CHANGE_LIST = """{% extends "admin/change_list.html" %}
+{% block object-tools-items %}
+<li><a href="{% url 'admin:scorecards_comparatorvalue_import' %}">Import from CSV</a></li>
+{{ block.super }}
+{% endblock %}"""
+
+IMPORT_PAGE = """{% extends "admin/base_site.html" %}
+{% block content %}
+<p>A CSV file (UTF-8) with a heading row and the columns <code>{{ columns }}</code>.
+Periods are written 2014/15, Q4 2014/15 or 2015-03; kind is england, region or neighbours;
+a regional figure names its region, a neighbour average the council's address name.
+At most {{ max_rows }} rows and {{ max_kb }} KB. Every row is checked first: if any has a
+problem nothing is imported.</p>
+{% if problems %}
+<h2>{{ problems|length }} problem{{ problems|length|pluralize }}: nothing was imported</h2>
+<table>
+<thead><tr>
+<th scope="col">Row</th><th scope="col">Column</th><th scope="col">Problem</th>
+</tr></thead>
+<tbody>{% for problem in problems %}
+<tr><td>{{ problem.row|default:"File" }}</td><td>{{ problem.column }}</td>
+<td>{{ problem.message }}</td></tr>
+{% endfor %}</tbody>
+</table>
+{% endif %}
+<form method="post" enctype="multipart/form-data">{% csrf_token %}
+{{ form.as_p }}
+<input type="submit" value="Import">
+</form>
+{% endblock %}"""
+
+
+class ComparatorImportForm(forms.Form):
+    """The comparator CSV to import."""
+
+    file = forms.FileField(label="CSV file")
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError(f"The file is larger than {MAX_BYTES:,} bytes.")
+        return upload
+
+
+class ComparatorValueAdmin(build_admin(m.ComparatorValue)):
+    """Comparators, with a page to import them from CSV."""
+
+    @property
+    def change_list_template(self):
+        return engines["django"].from_string(CHANGE_LIST)
+
+    def get_urls(self):
+        return [
+            path(
+                "import/",
+                self.admin_site.admin_view(self.import_view),
+                name="scorecards_comparatorvalue_import",
+            ),
+            *super().get_urls(),
+        ]
+
+    def import_view(self, request: HttpRequest) -> HttpResponse:
+        if not (self.has_add_permission(request) and self.has_change_permission(request)):
+            raise PermissionDenied
+        form = ComparatorImportForm(request.POST or None, request.FILES or None)
+        problems = []
+        if request.method == "POST" and form.is_valid():
+            result = comparators_import(source=form.cleaned_data["file"].read(MAX_BYTES + 1))
+            if result.ok:
+                messages.success(
+                    request,
+                    f"{result.rows} rows imported: {result.created} created, "
+                    f"{result.updated} updated, {result.unchanged} unchanged.",
+                )
+                return redirect(reverse("admin:scorecards_comparatorvalue_changelist"))
+            problems = result.problems
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": "Import comparators from CSV",
+            "form": form,
+            "problems": problems,
+            "columns": ",".join(COLUMNS),
+            "max_rows": f"{MAX_ROWS:,}",
+            "max_kb": MAX_BYTES // 1000,
+        }
+        return TemplateResponse(request, engines["django"].from_string(IMPORT_PAGE), context)
+
+
+admin.site.register(m.ComparatorValue, ComparatorValueAdmin)

@@ -22,6 +22,8 @@ INLINE_ONLY = {
     "inspectionjudgement",
     "leaverreason",
     "practiceaspect",
+    "returnsection",
+    "returnevent",
 }
 
 

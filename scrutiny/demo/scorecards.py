@@ -13,6 +13,7 @@ from scorecards.models import (
     PracticeScorecard,
     Target,
 )
+from scorecards.services import derived_values_store_all
 from scrutiny.models import Authority, Period
 
 from .base import date, decimal, period, prune, upsert
@@ -80,7 +81,10 @@ def load_council_scorecards(*, council: Council, data: dict[str, Any]) -> None:
         )
         for row in data.get("indicator_values", [])
     ]
-    prune(council.authority.indicator_values.all(), keep=values)
+    # Figures with an official definition come from the workforce counts loaded before
+    # this, never from the fixture: a rate is typed once, as its counts.
+    derived = derived_values_store_all(authority=council.authority)
+    prune(council.authority.indicator_values.all(), keep=[*values, *derived])
     targets = [
         upsert(
             Target,

@@ -22,6 +22,7 @@ from .oversight import (
 )
 from .periods import Period, financial_year_of
 from .reports import BackgroundPaper, FinancialImplication, Report, ReportSection
+from .returns import QuarterlyReturn, ReturnEvent, ReturnSection, ReturnSectionKey
 from .users import Role, User
 
 __all__ = [
@@ -50,11 +51,15 @@ __all__ = [
     "NeighbourSet",
     "NeighbourSetMember",
     "Period",
+    "QuarterlyReturn",
     "Recommendation",
     "RecommendationUpdate",
     "Region",
     "Report",
     "ReportSection",
+    "ReturnEvent",
+    "ReturnSection",
+    "ReturnSectionKey",
     "Role",
     "ServiceArea",
     "Team",

@@ -1,0 +1,1 @@
+"""Every change of state goes through one function here (``<entity>_<action>``)."""
