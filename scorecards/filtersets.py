@@ -2,22 +2,7 @@
 
 import django_filters
 
-from .models import Indicator, IndicatorValue, PracticeScorecard
-
-
-class IndicatorValueFilterSet(django_filters.FilterSet):
-    """Filter the council's indicators by area, or find one by name."""
-
-    area = django_filters.ChoiceFilter(
-        field_name="indicator__area", choices=Indicator.Area.choices, empty_label="Any area"
-    )
-    name = django_filters.CharFilter(
-        field_name="indicator__name", lookup_expr="icontains", label="Indicator name contains"
-    )
-
-    class Meta:
-        model = IndicatorValue
-        fields = ["area", "name"]
+from .models import PracticeScorecard
 
 
 class PracticeScorecardFilterSet(django_filters.FilterSet):

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.conf import settings
 from django.db.models import Avg, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from scrutiny.models import Authority, Period
+from scrutiny.models import Authority, NeighbourSet, NeighbourSetMember, Period
 
 from .models import (
     ComparatorValue,
@@ -22,6 +23,9 @@ from .models import (
     PracticeScorecard,
     Target,
 )
+from .rag import Rag, rag_for
+from .suppression import Cell, is_small, suppress_value
+from .trends import Direction, describe, direction, quartile
 
 
 def rounded(value, decimals: int) -> Decimal:
@@ -38,57 +42,22 @@ def format_value(value, indicator: Indicator) -> str:
 
 
 def against_target(value, target: Target) -> SafeString:
-    """Where a figure stands against its target, as a GOV.UK tag carrying the words."""
+    """Where a figure stands against its target, in words, coloured by the one RAG rule.
+
+    Kept for the workforce caseload table, which words its tags by position ("Above target");
+    scorecards print the RAG word itself (``Rag.label``). Both take colour from ``rag_for``.
+    """
     indicator = target.indicator
-    value, goal, slack = Decimal(str(value)), target.value, target.tolerance
-    if value == goal:
-        return format_html('<strong class="govuk-tag govuk-tag--{}">On target</strong>', "green")
-    word = "Above target" if value > goal else "Below target"
-    if indicator.polarity == Indicator.Polarity.NEITHER:
-        colour = "grey"
-    elif (value > goal) == (indicator.polarity == Indicator.Polarity.HIGHER):
-        colour = "green"
-    elif abs(value - goal) <= slack:
-        colour, word = "orange", f"{word} (within tolerance)"
-    else:
-        colour = "red"
-    return format_html('<strong class="govuk-tag govuk-tag--{}">{}</strong>', colour, word)
+    value = Decimal(str(value))
+    goal = Decimal(target.value)
+    rating = rag_for(value, goal, Decimal(target.tolerance or 0), indicator.polarity)
+    word = "On target" if value == goal else "Above target" if value > goal else "Below target"
+    if rating is Rag.AMBER:
+        word = f"{word} (within tolerance)"
+    return format_html('<strong class="{}">{}</strong>', rating.tag_class, word)
 
 
 # Indicators ------------------------------------------------------------------------------
-
-
-def _target_for_value(field: str):
-    # A target for the whole financial year wins over a quarter's or a month's:
-    # "year" sorts after "quarter" and "month", hence the descending kind.
-    return Subquery(
-        Target.objects.filter(
-            indicator=OuterRef("indicator"),
-            authority=OuterRef("authority"),
-            period__start_year=OuterRef("period__start_year"),
-        )
-        .order_by("-period__kind", "period__start")
-        .values(field)[:1]
-    )
-
-
-def latest_indicator_values() -> QuerySet[IndicatorValue]:
-    """Each indicator's latest value per council, with that year's target if one is set."""
-    latest = (
-        IndicatorValue.objects.filter(
-            indicator=OuterRef("indicator"), authority=OuterRef("authority")
-        )
-        .order_by("-period__end", "-period__start", "-pk")
-        .values("pk")[:1]
-    )
-    return (
-        IndicatorValue.objects.filter(pk=Subquery(latest))
-        .select_related("indicator", "period")
-        .annotate(
-            target_value=_target_for_value("value"),
-            target_tolerance=_target_for_value("tolerance"),
-        )
-    )
 
 
 def indicators_for(authority: Authority) -> QuerySet[Indicator]:
@@ -122,13 +91,12 @@ class ComparisonRow:
     england: Decimal | None = None
     region: Decimal | None = None
     neighbours: Decimal | None = None
+    council_suppressed: bool = False
 
 
-def comparison_rows(
-    indicator: Indicator, authority: Authority, series: list[IndicatorValue]
-) -> list[ComparisonRow]:
-    """Every period with a comparator, the council's own figure alongside."""
-    comparators = (
+def indicator_comparators(indicator: Indicator, authority: Authority) -> list[ComparatorValue]:
+    """England's, the council's region's and its neighbours' figures for the indicator."""
+    return list(
         ComparatorValue.objects.filter(indicator=indicator)
         .filter(
             Q(kind=ComparatorValue.Kind.ENGLAND)
@@ -137,6 +105,20 @@ def comparison_rows(
         )
         .select_related("period")
     )
+
+
+def comparison_rows(
+    indicator: Indicator,
+    authority: Authority,
+    series: list,
+    comparators: list[ComparatorValue] | None = None,
+) -> list[ComparisonRow]:
+    """Every period with a comparator, the council's own figure alongside.
+
+    ``series`` holds IndicatorValues or Figures (whose hidden figures stay hidden).
+    """
+    if comparators is None:
+        comparators = indicator_comparators(indicator, authority)
     rows: dict[int, ComparisonRow] = {}
     for comparator in comparators:
         row = rows.setdefault(comparator.period_id, ComparisonRow(comparator.period))
@@ -146,7 +128,22 @@ def comparison_rows(
     for value in series:
         if value.period_id in rows:
             rows[value.period_id].council = value.value
+            rows[value.period_id].council_suppressed = getattr(value, "suppressed", False)
     return sorted(rows.values(), key=lambda r: (r.period.start, r.period.end))
+
+
+def target_for(targets: list[Target], period: Period) -> Target | None:
+    """The target for exactly this period, else the one for its financial year."""
+    same_year = [t for t in targets if t.period.start_year == period.start_year]
+    return _best(same_year, period)
+
+
+def comparator_for(comparators: list[ComparatorValue], kind: str, period: Period):
+    """The comparator of a kind for exactly this period, else for its financial year."""
+    of_kind = [
+        c for c in comparators if c.kind == kind and c.period.start_year == period.start_year
+    ]
+    return _best(of_kind, period)
 
 
 # Practice scorecards ---------------------------------------------------------------------
@@ -268,3 +265,369 @@ def scorecard_grid(scorecard: PracticeScorecard) -> ScorecardGrid:
     # As many places as the most precise score needs: 4 and 4.2 print as 4.0 and 4.2.
     decimals = max((max(-s.score.normalize().as_tuple().exponent, 0) for s in scores), default=0)
     return ScorecardGrid(list(rounds.values()), rows, decimals)
+
+
+# Figures as a reader may see them ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Figures:
+    """One IndicatorValue as this reader may see it: its value and counts as Cells ("c" hidden).
+
+    Quacks like an IndicatorValue where the chart builders and ``comparison_rows`` look
+    (``period``, ``period_id``, ``value``), with ``value`` None when hidden: a gap, never drawn.
+    """
+
+    record: IndicatorValue
+    shown: Cell
+    numerator: Cell
+    denominator: Cell
+
+    @property
+    def period(self) -> Period:
+        return self.record.period
+
+    @property
+    def period_id(self) -> int:
+        return self.record.period_id
+
+    @property
+    def value(self) -> Decimal | None:
+        return self.shown.public_value
+
+    @property
+    def suppressed(self) -> bool:
+        return self.shown.suppressed
+
+    @property
+    def commentary(self) -> str:
+        # Words written about a hidden figure may well repeat it.
+        return "" if self.suppressed else self.record.commentary
+
+
+def figures_for(record: IndicatorValue, threshold: int | None) -> Figures:
+    """The figure unchanged when ``threshold`` is None (a reader who may see the council's
+    figures); else small counts, and any figure worked out from a small count, hidden."""
+    value = record.value
+    if threshold is None:
+        return Figures(record, Cell(value), Cell(record.numerator), Cell(record.denominator))
+    numerator = suppress_value(record.numerator, threshold)
+    denominator = suppress_value(record.denominator, threshold)
+    unit = record.indicator.unit
+    primary = unit == Indicator.Unit.COUNT and is_small(value, threshold)
+    hidden = primary or numerator.suppressed or denominator.suppressed
+    if _rest_is_small(record, threshold) and not hidden:
+        # 11 permanent of 16 shown beside each other say that 5 are agency staff: the share
+        # and its numerator go, leaving the total.
+        hidden = True
+        numerator = Cell(record.numerator, suppressed=True, secondary=True)
+    shown = Cell(value, suppressed=hidden, secondary=hidden and not primary)
+    return Figures(record, shown, numerator, denominator)
+
+
+def _rest_is_small(record: IndicatorValue, threshold: int) -> bool:
+    """Whether a percentage of a whole leaves a small count outside it (denominator - numerator)."""
+    if record.indicator.unit != Indicator.Unit.PERCENT:
+        return False
+    if record.numerator is None or record.denominator is None:
+        return False
+    rest = record.denominator - record.numerator
+    return rest >= 0 and is_small(rest, threshold)
+
+
+def reader_threshold(can_view: bool) -> int | None:
+    """None for a reader who may see the council's figures; else the suppression threshold."""
+    return None if can_view else settings.SUPPRESSION_THRESHOLD
+
+
+# The council scorecard for a period -------------------------------------------------------
+
+PeriodKey = tuple[str, int, int | None]
+
+
+def previous_key(period: Period) -> PeriodKey:
+    """The period before (quarter, month or year) as (kind, start_year, number), without a query.
+
+    ``Period.previous`` would create the row if it is missing; a page must not write.
+    """
+    kind, year, number = period.kind, period.start_year, period.number
+    if kind == Period.Kind.YEAR:
+        return kind, year - 1, None
+    if kind == Period.Kind.QUARTER:
+        return (kind, year - 1, 4) if number == 1 else (kind, year, number - 1)
+    # Months run April (4) to March (3) within a financial year.
+    if number == 4:
+        return kind, year - 1, 3
+    return kind, year, 12 if number == 1 else number - 1
+
+
+def last_year_key(period: Period) -> PeriodKey:
+    """The same period a year earlier, as (kind, start_year, number)."""
+    return period.kind, period.start_year - 1, period.number
+
+
+def _key(period: Period) -> PeriodKey:
+    return period.kind, period.start_year, period.number
+
+
+def _is_period(key: PeriodKey) -> Q:
+    kind, year, number = key
+    return Q(period__kind=kind, period__start_year=year, period__number=number)
+
+
+def key_label(key: PeriodKey) -> str:
+    """A period's label from its key, for a period that may have no row."""
+    kind, year, number = key
+    start, end = Period.bounds(kind, year, number)
+    return Period(kind=kind, start_year=year, number=number, start=start, end=end).label
+
+
+def scorecard_periods(authority: Authority) -> list[Period]:
+    """Periods the council has any figure for, latest first."""
+    has_value = IndicatorValue.objects.filter(authority=authority).values("period")
+    return list(Period.objects.filter(pk__in=has_value).order_by("-end", "-start"))
+
+
+RAG_ORDER = {Rag.RED: 0, Rag.AMBER: 1, Rag.GREEN: 2, Rag.NO_TARGET: 3}
+TREND_ORDER = {
+    Direction.WORSENED: 0,
+    Direction.NO_CHANGE: 1,
+    Direction.IMPROVED: 2,
+    Direction.DECREASED: 3,
+    Direction.INCREASED: 4,
+}
+
+
+@dataclass
+class ScorecardRow:
+    """One indicator on the council's scorecard for a period, as this reader may see it."""
+
+    indicator: Indicator
+    period: Period
+    current: Figures
+    previous: Figures | None = None
+    last_year: Figures | None = None
+    previous_label: str = ""
+    last_year_label: str = ""
+    target: Target | None = None
+    england: ComparatorValue | None = None
+    neighbours: ComparatorValue | None = None
+    neighbour_values: list[Decimal] = field(default_factory=list)
+
+    @property
+    def value(self) -> Decimal | None:
+        """The figure as shown (None when hidden), so sorting cannot reveal a hidden one."""
+        return self.current.value
+
+    @property
+    def withheld(self) -> bool:
+        return self.current.suppressed
+
+    @property
+    def rag(self) -> Rag | None:
+        """The RAG rating; None when the figure is hidden, since a rating would hint at it."""
+        if self.withheld:
+            return None
+        return rag_for(
+            self.current.value,
+            None if self.target is None else self.target.value,
+            None if self.target is None else self.target.tolerance,
+            self.indicator.polarity,
+            decimals=self.indicator.decimals,
+        )
+
+    @property
+    def rag_rank(self) -> int:
+        return RAG_ORDER.get(self.rag, len(RAG_ORDER))
+
+    @property
+    def previous_value(self) -> Decimal | None:
+        return self.previous.value if self.previous else None
+
+    @property
+    def last_year_value(self) -> Decimal | None:
+        return self.last_year.value if self.last_year else None
+
+    @property
+    def trend_withheld(self) -> bool:
+        return self.withheld or bool(self.previous and self.previous.suppressed)
+
+    @property
+    def trend(self) -> Direction | None:
+        """Which way the figure moved since the last period, judged as printed."""
+        if self.trend_withheld:
+            return None
+        indicator = self.indicator
+        return direction(
+            self.current.value, self.previous_value, indicator.polarity, indicator.decimals
+        )
+
+    @property
+    def trend_rank(self) -> int:
+        return TREND_ORDER.get(self.trend, len(TREND_ORDER))
+
+    @property
+    def trend_text(self) -> str:
+        """The trend as a sentence a screen reader speaks: "Improved from 33.0% in ...".
+
+        Blank when a figure it compares is hidden: the sentence would print it.
+        """
+        if self.trend_withheld:
+            return ""
+        return describe(
+            self.current.value,
+            self.previous_value,
+            polarity=self.indicator.polarity,
+            decimals=self.indicator.decimals,
+            unit=self.indicator.unit,
+            current_label=self.period.label,
+            previous_label=self.previous_label,
+        )
+
+    @property
+    def quartile(self) -> str | None:
+        """A (best) to D among the council's statistical neighbours, where four or more report."""
+        if self.withheld:
+            return None
+        return quartile(
+            self.current.value,
+            self.neighbour_values,
+            self.indicator.polarity,
+            decimals=self.indicator.decimals,
+        )
+
+
+@dataclass
+class AreaGroup:
+    """The scorecard rows of one area (workforce, front door...)."""
+
+    area: str
+    label: str
+    rows: list[ScorecardRow]
+
+
+@dataclass
+class Scorecard:
+    """A council's scorecard for one period, grouped by area."""
+
+    authority: Authority
+    period: Period | None
+    periods: list[Period]
+    groups: list[AreaGroup]
+    suppressed: bool
+
+    @property
+    def rows(self) -> list[ScorecardRow]:
+        return [row for group in self.groups for row in group.rows]
+
+
+def _best(candidates: list, period: Period):
+    """The row for exactly this period if there is one, else the financial year's."""
+    exact = [c for c in candidates if c.period_id == period.pk]
+    if exact:
+        return exact[0]
+    yearly = [c for c in candidates if c.period.kind == Period.Kind.YEAR]
+    return yearly[0] if yearly else None
+
+
+def council_scorecard(
+    authority: Authority, period_slug: str | None, *, threshold: int | None
+) -> Scorecard:
+    """Every indicator with a figure for the council in the period: five queries however many.
+
+    ``period_slug`` None means the latest period with figures; an unknown slug raises
+    Period.DoesNotExist. ``threshold`` None shows every figure; else small counts are hidden.
+    """
+    periods = scorecard_periods(authority)
+    if not periods:
+        return Scorecard(authority, None, [], [], threshold is not None)
+    if period_slug:
+        period = next((p for p in periods if p.slug == period_slug), None)
+        if period is None:
+            raise Period.DoesNotExist(period_slug)
+    else:
+        period = periods[0]
+    before, year_ago = previous_key(period), last_year_key(period)
+
+    records = list(
+        IndicatorValue.objects.filter(authority=authority)
+        .filter(Q(period=period) | _is_period(before) | _is_period(year_ago))
+        .select_related("indicator", "period")
+    )
+    indicators = {r.indicator_id: r.indicator for r in records if r.period_id == period.pk}
+    ids = list(indicators)
+    by_key: dict[tuple[int, PeriodKey], Figures] = {
+        (r.indicator_id, _key(r.period)): figures_for(r, threshold) for r in records
+    }
+
+    targets: dict[int, list[Target]] = {}
+    for target in (
+        Target.objects.filter(
+            authority=authority, indicator_id__in=ids, period__start_year=period.start_year
+        )
+        .select_related("period")
+        .order_by("period__start")
+    ):
+        targets.setdefault(target.indicator_id, []).append(target)
+
+    comparators: dict[tuple[int, str], list[ComparatorValue]] = {}
+    for comparator in (
+        ComparatorValue.objects.filter(indicator_id__in=ids)
+        .filter(
+            Q(kind=ComparatorValue.Kind.ENGLAND)
+            | Q(kind=ComparatorValue.Kind.NEIGHBOURS, authority=authority)
+        )
+        .filter(
+            Q(period=period)
+            | Q(period__kind=Period.Kind.YEAR, period__start_year=period.start_year)
+        )
+        .select_related("period")
+    ):
+        comparators.setdefault((comparator.indicator_id, comparator.kind), []).append(comparator)
+
+    neighbour_values: dict[int, list[Decimal]] = {}
+    for record in neighbour_figures(authority, period, ids):
+        record.indicator = indicators[record.indicator_id]
+        shown = figures_for(record, threshold)
+        if shown.value is not None:
+            neighbour_values.setdefault(record.indicator_id, []).append(shown.value)
+
+    groups: dict[str, AreaGroup] = {}
+    for indicator in sorted(indicators.values(), key=lambda i: (i.order, i.name)):
+        row = ScorecardRow(
+            indicator=indicator,
+            period=period,
+            current=by_key[(indicator.pk, _key(period))],
+            previous=by_key.get((indicator.pk, before)),
+            last_year=by_key.get((indicator.pk, year_ago)),
+            previous_label=key_label(before),
+            last_year_label=key_label(year_ago),
+            target=_best(targets.get(indicator.pk, []), period),
+            england=_best(comparators.get((indicator.pk, "england"), []), period),
+            neighbours=_best(comparators.get((indicator.pk, "neighbours"), []), period),
+            neighbour_values=neighbour_values.get(indicator.pk, []),
+        )
+        group = groups.setdefault(
+            indicator.area, AreaGroup(indicator.area, indicator.get_area_display(), [])
+        )
+        group.rows.append(row)
+    order = {area: n for n, area in enumerate(Indicator.Area.values)}
+    ordered = sorted(groups.values(), key=lambda g: order.get(g.area, len(order)))
+    return Scorecard(authority, period, periods, ordered, threshold is not None)
+
+
+def neighbour_figures(
+    authority: Authority, period: Period, indicator_ids: list[int]
+) -> QuerySet[IndicatorValue]:
+    """The period's figures of the council's statistical neighbours, from the list in force."""
+    in_force = (
+        NeighbourSet.objects.filter(authority=authority, start_year__lte=period.start_year)
+        .order_by("-start_year")
+        .values("pk")[:1]
+    )
+    members = NeighbourSetMember.objects.filter(neighbour_set=Subquery(in_force)).values(
+        "neighbour"
+    )
+    return IndicatorValue.objects.filter(
+        period=period, indicator_id__in=indicator_ids, authority__in=members
+    )

@@ -5,10 +5,13 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from scrutiny.formatting import figure
 from scrutiny.tables import LinkColumn, NumberColumn
 
-from .models import IndicatorValue, PracticeScorecard, Target
-from .selectors import AVERAGE_DECIMALS, against_target, format_value, rounded, scale_label
+from .models import IndicatorValue, PracticeScorecard
+from .rag import Rag
+from .selectors import AVERAGE_DECIMALS, format_value, rounded, scale_label
+from .suppression import CONFIDENTIAL, Cell
 
 
 def figure_is(value: IndicatorValue) -> str:
@@ -22,99 +25,171 @@ def _illustrative_tag():
     return mark_safe('<strong class="govuk-tag govuk-tag--grey">Illustrative</strong>')
 
 
-class IndicatorValueListTable(tables.Table):
-    """Each indicator's latest figure for the council, with its basis, source and target."""
+HIDDEN = CONFIDENTIAL
 
-    name = LinkColumn(
-        accessor="indicator__name",
-        verbose_name="Indicator",
-        order_by=("indicator__name",),
-        linkify=lambda record: reverse(
-            "indicator_detail",
-            kwargs={"authority": record.authority.slug, "code": record.indicator.code},
-        ),
+
+def _hidden():
+    """A hidden figure's cell: the "c" published statistics use, explained for screen readers."""
+    return format_html(
+        '{}<span class="govuk-visually-hidden"> (not shown: a small number)</span>', HIDDEN
     )
-    area = tables.Column(
-        accessor="indicator__area", verbose_name="Area", order_by=("indicator__area",)
+
+
+def show_figure(cell: Cell, indicator, *, illustrative: bool = False):
+    """A figure to the indicator's decimals and unit, "c" when hidden, tagged if illustrative."""
+    if cell.suppressed:
+        return _hidden()
+    text = format_value(cell.value, indicator)
+    if illustrative and text:
+        return format_html("{} {}", text, _illustrative_tag())
+    return text
+
+
+def show_count(cell: Cell):
+    """A count as stored, without trailing zeros; "c" when hidden."""
+    return _hidden() if cell.suppressed else figure(cell.value)
+
+
+def rag_tag(rag: Rag | None):
+    """The RAG word in a GOV.UK tag of its colour; "c" where the figure is hidden."""
+    if rag is None:
+        return _hidden()
+    return format_html('<strong class="{}">{}</strong>', rag.tag_class, rag.label)
+
+
+def _comparator(comparator, indicator, period):
+    if comparator is None:
+        return ""
+    text = format_value(comparator.value, indicator)
+    if comparator.period_id != period.pk:
+        # An annual benchmark beside a quarter's or a month's figure: say which year it is.
+        return format_html(
+            '{} <span class="govuk-body-s">({})</span>', text, comparator.period.label
+        )
+    return text
+
+
+class ScorecardTable(tables.Table):
+    """One area of a council's scorecard for a period: each indicator with its context."""
+
+    name = tables.Column(
+        accessor="indicator__name", verbose_name="Indicator", order_by=("indicator__name",)
     )
-    value = NumberColumn(accessor="pk", verbose_name="Latest value", orderable=False)
-    period = tables.Column(order_by=("period__start", "period__end"))
-    basis = tables.Column(accessor="pk", verbose_name="Basis", orderable=False)
-    figure_is = tables.Column(
-        accessor="pk", verbose_name="Figure is", orderable=False, empty_values=()
-    )
-    source = tables.Column(accessor="pk", verbose_name="Source", orderable=False)
-    target_value = NumberColumn(verbose_name="Target", orderable=False)
-    status = tables.Column(
-        accessor="pk", verbose_name="Against target", orderable=False, empty_values=()
-    )
+    value = NumberColumn(verbose_name="Value", empty_values=())
+    target = NumberColumn(accessor="target__value", verbose_name="Target", orderable=False)
+    rag = tables.Column(verbose_name="RAG", empty_values=(), order_by=("rag_rank",))
+    previous_value = NumberColumn(verbose_name="Last period", empty_values=())
+    last_year_value = NumberColumn(verbose_name="Same period last year", empty_values=())
+    england = NumberColumn(accessor="england__value", verbose_name="England")
+    neighbours = NumberColumn(accessor="neighbours__value", verbose_name="Neighbours’ average")
+    quartile = tables.Column(verbose_name="Quartile", empty_values=())
+    trend = tables.Column(verbose_name="Trend", empty_values=(), order_by=("trend_rank",))
 
     class Meta:
         default = ""
-        model = IndicatorValue
-        fields = ["name", "area", "value", "period", "basis", "figure_is", "source"]
-        order_by = ["area", "name"]
 
-    def render_area(self, record):
-        return record.indicator.get_area_display()
+    first_column_is_header = True
+
+    def __init__(self, rows, *, authority, period, previous_label, last_year_label, **kwargs):
+        self.authority, self.period = authority, period
+        super().__init__(rows, **kwargs)
+        self.columns["previous_value"].column.verbose_name = f"Last period ({previous_label})"
+        self.columns[
+            "last_year_value"
+        ].column.verbose_name = f"Same period last year ({last_year_label})"
+
+    def render_name(self, record):
+        url = reverse(
+            "indicator_detail",
+            kwargs={"authority": self.authority.slug, "code": record.indicator.code},
+        )
+        link = format_html('<a class="govuk-link" href="{}">{}</a>', url, record.indicator.name)
+        if record.indicator.is_local:
+            return format_html('{} <span class="govuk-body-s">(local measure)</span>', link)
+        return link
 
     def render_value(self, record):
-        text = format_value(record.value, record.indicator)
-        if record.is_illustrative:
-            return format_html("{} {}", text, _illustrative_tag())
-        return text
-
-    def render_basis(self, record):
-        return record.basis or record.indicator.basis
-
-    def render_figure_is(self, record):
-        return figure_is(record)
-
-    def render_source(self, record):
-        return record.source or record.indicator.source
-
-    def render_target_value(self, record, value):
-        return format_value(value, record.indicator)
-
-    def render_status(self, record):
-        if record.target_value is None or record.value is None:
-            return ""
-        target = Target(
-            indicator=record.indicator, value=record.target_value, tolerance=record.target_tolerance
+        current = record.current
+        return show_figure(
+            current.shown, record.indicator, illustrative=current.record.is_illustrative
         )
-        return against_target(rounded(record.value, record.indicator.decimals), target)
+
+    def render_target(self, record):
+        return format_value(record.target.value, record.indicator)
+
+    def render_rag(self, record):
+        return rag_tag(record.rag)
+
+    def render_previous_value(self, record):
+        return show_figure(record.previous.shown, record.indicator) if record.previous else ""
+
+    def render_last_year_value(self, record):
+        return show_figure(record.last_year.shown, record.indicator) if record.last_year else ""
+
+    def render_england(self, record):
+        return _comparator(record.england, record.indicator, self.period)
+
+    def render_neighbours(self, record):
+        return _comparator(record.neighbours, record.indicator, self.period)
+
+    def render_quartile(self, record):
+        if record.withheld:
+            return _hidden()
+        return record.quartile or ""
+
+    def render_trend(self, record):
+        if record.trend_withheld:
+            return _hidden()
+        if record.trend is None:
+            return ""
+        # The word for the eye; the sentence, with both figures and periods, for the ear.
+        return format_html(
+            '<span aria-hidden="true">{}</span><span class="govuk-visually-hidden">{}</span>',
+            record.trend.label,
+            record.trend_text,
+        )
 
 
 class IndicatorSeriesTable(tables.Table):
-    """A council's figures for one indicator, period by period."""
+    """A council's figures for one indicator, period by period, as this reader may see them."""
 
     period = tables.Column()
-    value = NumberColumn(accessor="value", verbose_name="Value")
-    numerator = NumberColumn()
-    denominator = NumberColumn()
-    figure_is = tables.Column(accessor="pk", verbose_name="Figure is", empty_values=())
-    basis = tables.Column()
-    commentary = tables.Column()
+    value = NumberColumn(accessor="shown", verbose_name="Value", empty_values=())
+    numerator = NumberColumn(empty_values=())
+    denominator = NumberColumn(empty_values=())
+    figure_is = tables.Column(accessor="record", verbose_name="Figure is", empty_values=())
+    basis = tables.Column(accessor="record__basis")
+    commentary = tables.Column(empty_values=())
 
     class Meta:
         default = ""
         orderable = False
 
-    def render_value(self, record, value):
-        text = format_value(value, record.indicator)
-        if record.is_illustrative:
-            return format_html("{} {}", text, _illustrative_tag())
-        return text
+    def render_value(self, record):
+        return show_figure(
+            record.shown, record.record.indicator, illustrative=record.record.is_illustrative
+        )
+
+    def render_numerator(self, record):
+        return show_count(record.numerator)
+
+    def render_denominator(self, record):
+        return show_count(record.denominator)
 
     def render_figure_is(self, record):
-        return figure_is(record)
+        return figure_is(record.record)
+
+    def render_commentary(self, record):
+        if record.suppressed and record.record.commentary:
+            return "Not shown with a hidden figure"
+        return record.commentary
 
 
 class ComparisonTable(tables.Table):
     """The council's figure beside England, its region and its statistical neighbours."""
 
     period = tables.Column()
-    council = NumberColumn(verbose_name="This council")
+    council = NumberColumn(verbose_name="This council", empty_values=())
     england = NumberColumn(verbose_name="England")
     region = NumberColumn(verbose_name="Region")
     neighbours = NumberColumn(verbose_name="Statistical neighbours")
@@ -132,7 +207,10 @@ class ComparisonTable(tables.Table):
     def _render(self, value):
         return format_value(value, self.indicator)
 
-    render_council = render_england = render_region = render_neighbours = _render
+    render_england = render_region = render_neighbours = _render
+
+    def render_council(self, record, value):
+        return _hidden() if record.council_suppressed else format_value(value, self.indicator)
 
 
 class TargetTable(tables.Table):

@@ -10,5 +10,10 @@ urlpatterns = [
         views.PracticeScorecardDetailView.as_view(),
         name="practice_scorecard_detail",
     ),
+    path(
+        "private/charts/<str:name>",
+        views.PrivateChartFileView.as_view(),
+        name="private_chart_file",
+    ),
     path("<slug:code>/", views.IndicatorDetailView.as_view(), name="indicator_detail"),
 ]

@@ -1,23 +1,55 @@
-"""Scorecard pages: declarations over the shared list and detail views."""
+"""Scorecard pages: the council scorecard, indicators, practice scorecards and chart files.
 
+Scorecards are published material: anyone may read them. A reader who may not see the
+council's figures (``can_view_data``) gets small counts, and anything worked out from them,
+hidden as "c" on the page, in its downloads and in its charts; signed-in officers and
+members of the council see every figure.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from django.conf import settings
+from django.http import FileResponse, Http404
 from django.urls import reverse
+from django.views import View
+from django.views.generic import TemplateView
+from django_tables2 import RequestConfig
 
-from scrutiny.views.generic import ObjectDetailView, ObjectListView
+from scrutiny.models import Period
+from scrutiny.permissions import can_view_data
+from scrutiny.views.generic import AuthorityMixin, ObjectDetailView, ObjectListView
 
-from . import selectors
-from .filtersets import IndicatorValueFilterSet, PracticeScorecardFilterSet
+from . import downloads, selectors
+from .charts import (
+    ChartFile,
+    DataTable,
+    cached_chart,
+    data_table,
+    indicator_chart,
+    scorecard_aspects_chart,
+    scorecard_average_chart,
+)
+from .charts.cache import CHART_DIR
+from .filtersets import PracticeScorecardFilterSet
 from .models import Indicator, PracticeScorecard
+from .suppression import CONFIDENTIAL
 from .tables import (
     ComparisonTable,
     IndicatorSeriesTable,
-    IndicatorValueListTable,
     PracticeScorecardTable,
+    ScorecardTable,
     TargetTable,
 )
 
+CHART_NAME = re.compile(r"[0-9a-f]{64}\.(svg|png)")
+CHART_TYPES = {"svg": "image/svg+xml", "png": "image/png"}
+
 
 class InScorecards:
-    """Puts 'Scorecards' in the breadcrumbs of the pages below the indicator list."""
+    """Puts 'Scorecards' in the breadcrumbs of the pages below the council scorecard."""
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -26,20 +58,118 @@ class InScorecards:
         return context
 
 
-class IndicatorListView(ObjectListView):
-    """Every indicator the council has a figure for, with its latest value and target."""
+class ReaderMixin:
+    """Works out once per request whether the reader sees every figure or the public's."""
 
-    queryset = selectors.latest_indicator_values()
-    table_class = IndicatorValueListTable
-    filterset_class = IndicatorValueFilterSet
+    def dispatch(self, request, *args, **kwargs):
+        self.can_view = False
+        return super().dispatch(request, *args, **kwargs)
+
+    def setup_reader(self) -> None:
+        self.can_view = can_view_data(self.request.user, self.authority)
+        self.threshold = selectors.reader_threshold(self.can_view)
+
+    def download_format(self) -> str | None:
+        fmt = self.request.GET.get("format")
+        if fmt is None:
+            return None
+        if fmt not in downloads.FORMATS:
+            raise Http404("Downloads are CSV or JSON.")
+        return fmt
+
+    def draw(self, spec) -> ChartFile:
+        """The chart's file: for a reader who sees every figure, one only such readers can fetch.
+
+        A chart's name is the hash of its content. For the public's charts, every figure in
+        that content is public already. A reader who sees every figure gets a chart that may
+        hold small numbers; were it in the public folder, anyone could hash the public chart's
+        content with each possible small number (1 to 5) and fetch the name that exists. So
+        such charts live in a folder of their own per council, served only to its readers.
+        """
+        if not self.can_view:
+            return cached_chart(spec, "svg")
+        slug = self.authority.slug
+        return cached_chart(
+            spec,
+            "svg",
+            root=Path(settings.MEDIA_ROOT) / "private" / slug,
+            url_prefix=reverse("indicator_list", kwargs={"authority": slug}) + "private",
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_view"] = self.can_view
+        context["threshold"] = settings.SUPPRESSION_THRESHOLD
+        return context
+
+
+def chart_table(spec, hidden_periods: set[str]) -> DataTable:
+    """The chart's data as a table, with "c" where the council's figure is hidden."""
+    table = data_table(spec)
+    rows = [
+        [row[0], CONFIDENTIAL if row[0] in hidden_periods else row[1], *row[2:]]
+        for row in table.rows
+    ]
+    return DataTable(table.headers, rows)
+
+
+class IndicatorListView(ReaderMixin, AuthorityMixin, TemplateView):
+    """The council's scorecard for a period: every indicator with a figure, grouped by area."""
+
+    public = True
     template_name = "scorecards/indicator_list.html"
-    title = "Scorecards"
-    intro = "The latest figure for each indicator, with its basis, source and target."
+
+    def get(self, request, *args, **kwargs):
+        self.setup_reader()
+        try:
+            self.scorecard = selectors.council_scorecard(
+                self.authority, request.GET.get("period") or None, threshold=self.threshold
+            )
+        except Period.DoesNotExist:
+            raise Http404("The council has no figures for that period.") from None
+        fmt = self.download_format()
+        if fmt and self.scorecard.period:
+            period = self.scorecard.period
+            return downloads.download(
+                downloads.scorecard_rows(self.authority.short_name, self.scorecard.rows),
+                fmt,
+                f"{self.authority.slug}-scorecard-{period.slug}",
+                council=self.authority.name,
+                period=period.label,
+                suppressed=self.scorecard.suppressed,
+            )
+        if fmt:
+            raise Http404("The council has no figures to download yet.")
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        scorecard = self.scorecard
+        tables = []
+        for group in scorecard.groups:
+            first = group.rows[0]
+            table = ScorecardTable(
+                group.rows,
+                authority=self.authority,
+                period=scorecard.period,
+                previous_label=first.previous_label,
+                last_year_label=first.last_year_label,
+            )
+            table.caption = group.label
+            RequestConfig(self.request, paginate=False).configure(table)
+            tables.append(table)
+        context.update(
+            title="Scorecard",
+            scorecard=scorecard,
+            tables=tables,
+        )
+        return context
 
 
-class IndicatorDetailView(InScorecards, ObjectDetailView):
-    """An indicator's definition, the council's series, its comparators and targets."""
+class IndicatorDetailView(InScorecards, ReaderMixin, ObjectDetailView):
+    """An indicator's chart and figures for the council, its comparators, targets and words."""
 
+    public = True
     model = Indicator
     slug_field = "code"
     slug_url_kwarg = "code"
@@ -49,26 +179,83 @@ class IndicatorDetailView(InScorecards, ObjectDetailView):
     def get_queryset(self):
         return selectors.indicators_for(self.authority)
 
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        self.setup_reader()
+        indicator, authority = self.object, self.authority
+        self.series = [
+            selectors.figures_for(value, self.threshold)
+            for value in selectors.indicator_series(indicator, authority)
+        ]
+        self.comparators = selectors.indicator_comparators(indicator, authority)
+        self.targets = list(selectors.indicator_targets(indicator, authority))
+        fmt = self.download_format()
+        if fmt:
+            rows = [
+                downloads.open_data_row(
+                    council=authority.short_name,
+                    figures=figures,
+                    target=selectors.target_for(self.targets, figures.period),
+                    england=selectors.comparator_for(self.comparators, "england", figures.period),
+                    neighbours=selectors.comparator_for(
+                        self.comparators, "neighbours", figures.period
+                    ),
+                )
+                for figures in self.series
+            ]
+            return downloads.download(
+                rows,
+                fmt,
+                f"{authority.slug}-{indicator.code}",
+                council=authority.name,
+                indicator=indicator.name,
+                suppressed=self.threshold is not None,
+            )
+        context = self.get_context_data(object=self.object)
+        return self.render_to_response(context)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         indicator, authority = self.object, self.authority
-        series = selectors.indicator_series(indicator, authority)
-        context["series_table"] = IndicatorSeriesTable(series, empty_text="No figures recorded.")
+        comparison = selectors.comparison_rows(indicator, authority, self.series, self.comparators)
+        if self.series or comparison:
+            latest = self.series[-1].period if self.series else None
+            target = selectors.target_for(self.targets, latest) if latest else None
+            spec = indicator_chart(
+                indicator,
+                self.series,
+                council=authority.short_name,
+                target=None if target is None else target.value,
+                comparison=comparison,
+                region=authority.get_region_display(),
+            )
+            hidden = {f.period.label for f in self.series if f.suppressed}
+            context["chart"] = self.draw(spec)
+            context["chart_title"] = f"{spec.title}: {authority.short_name}"
+            context["chart_table"] = chart_table(spec, hidden)
+        context["series_table"] = IndicatorSeriesTable(
+            self.series, empty_text="No figures recorded."
+        )
+        context["commentary"] = [
+            (f.period, f.commentary) for f in reversed(self.series) if f.commentary
+        ]
+        context["commentary_withheld"] = any(
+            f.suppressed and f.record.commentary for f in self.series
+        )
         context["comparison_table"] = ComparisonTable(
-            selectors.comparison_rows(indicator, authority, series),
+            comparison,
             indicator=indicator,
             region_label=authority.get_region_display(),
             empty_text="No comparators recorded.",
         )
-        context["target_table"] = TargetTable(
-            selectors.indicator_targets(indicator, authority), empty_text="No targets set."
-        )
+        context["target_table"] = TargetTable(self.targets, empty_text="No targets set.")
         return context
 
 
 class PracticeScorecardListView(InScorecards, ObjectListView):
     """The council's practice-quality scorecards and their latest average score."""
 
+    public = True
     queryset = selectors.scorecards_with_summary()
     table_class = PracticeScorecardTable
     filterset_class = PracticeScorecardFilterSet
@@ -77,8 +264,13 @@ class PracticeScorecardListView(InScorecards, ObjectListView):
 
 
 class PracticeScorecardDetailView(InScorecards, ObjectDetailView):
-    """A scorecard's aspects by scoring rounds, with the average across all aspects."""
+    """A scorecard's average and aspect charts, and its aspects by scoring rounds.
 
+    Audit scores are averages on a scale, not counts of children, so the public sees them all
+    and the charts are the same for every reader.
+    """
+
+    public = True
     queryset = PracticeScorecard.objects.select_related("authority")
     template_name = "scorecards/practice_scorecard_detail.html"
     fields = ["framework"]
@@ -88,6 +280,72 @@ class PracticeScorecardDetailView(InScorecards, ObjectDetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["grid"] = selectors.scorecard_grid(self.object)
+        grid = selectors.scorecard_grid(self.object)
+        context["grid"] = grid
         context["scale"] = selectors.scale_label(self.object)
+        if grid.rounds:
+            average = scorecard_average_chart(self.object, grid)
+            aspects = scorecard_aspects_chart(self.object, grid)
+            context["charts"] = [
+                (average.title, cached_chart(average, "svg"), data_table(average), ""),
+                # Its figures are the table of scores by aspect and round below.
+                (
+                    aspects.title,
+                    cached_chart(aspects, "svg"),
+                    None,
+                    "The figures are in the table of scores by aspect and round below.",
+                ),
+            ]
         return context
+
+
+def chart_response(root: Path, name: str) -> FileResponse:
+    """Stream a chart file by its content hash; a 404 for any name that is not one."""
+    # The name must be a SHA-256 and an extension; nothing else from the URL reaches the
+    # filesystem, so "../" and the like never get that far.
+    match = CHART_NAME.fullmatch(name)
+    if match is None:
+        raise Http404("No such chart.")
+    path = root / CHART_DIR / name
+    try:
+        handle = path.open("rb")
+    except (FileNotFoundError, NotADirectoryError):
+        raise Http404("No such chart.") from None
+    response = FileResponse(handle, content_type=CHART_TYPES[match.group(1)])
+    response["ETag"] = f'"{name.split(".")[0]}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    # An SVG opened on its own is a document: let it style itself and nothing more.
+    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    return response
+
+
+class ChartFileView(View):
+    """A public chart file from MEDIA_ROOT/charts/, by the SHA-256 of its content.
+
+    Anyone may fetch one. Charts hold no personal data, and this folder holds only charts
+    drawn for the public, from figures the public sees (small numbers already hidden); a
+    name is the hash of a chart's whole content, which cannot be guessed without knowing
+    that content. Charts drawn for readers who see every figure live elsewhere (see
+    ``PrivateChartFileView``). A name never changes its bytes, so the file may be cached
+    for a year.
+    """
+
+    def get(self, request, name: str):
+        response = chart_response(Path(settings.MEDIA_ROOT), name)
+        response["Cache-Control"] = "public, max-age=31536000, immutable"
+        return response
+
+
+class PrivateChartFileView(AuthorityMixin, View):
+    """A council's chart drawn with every figure, only for readers who may see its figures.
+
+    Its content may hold a small number the public must not see, and could be guessed by
+    hashing the public chart's content with each small number in turn: so it is served only
+    after the same check as the council's figures, and cached only by the reader's browser.
+    """
+
+    def get(self, request, name: str, **kwargs):
+        root = Path(settings.MEDIA_ROOT) / "private" / self.authority.slug
+        response = chart_response(root, name)
+        response["Cache-Control"] = "private, max-age=31536000, immutable"
+        return response

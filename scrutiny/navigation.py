@@ -35,7 +35,7 @@ SECTIONS = [
     Section(
         "Scorecards",
         "indicator_list",
-        False,
+        True,
         "Indicators with targets, trends and comparators.",
         "scorecards/",
     ),

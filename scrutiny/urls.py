@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from scorecards.views import ChartFileView
+
 from .views.home import AuthorityHomeView, HomeView
 
 # Everything below /<council>/. Each app owns the paths under its own prefix.
@@ -16,5 +18,6 @@ urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("media/charts/<str:name>", ChartFileView.as_view(), name="chart_file"),
     path("<slug:authority>/", include(council_patterns)),
 ]

@@ -1,0 +1,148 @@
+"""Scorecards as open data: CSV and JSON, one row per indicator and period.
+
+The shape is the one a council would publish: the figure with its counts, basis and source,
+its target and RAG rating, and England's and the statistical neighbours' figures beside it.
+Figures are decimal strings exactly as the page prints them; a hidden small number is "c"
+(as DfE releases print it) and a missing one is blank in CSV and null in JSON.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.http import HttpResponse
+
+from scrutiny.formatting import figure
+
+from .models import ComparatorValue, Indicator, Target
+from .rag import rag_for
+from .selectors import Figures, ScorecardRow, rounded
+from .suppression import CONFIDENTIAL, Cell
+
+COLUMNS = [
+    "council",
+    "period",
+    "indicator_code",
+    "indicator_name",
+    "area",
+    "unit",
+    "value",
+    "numerator",
+    "denominator",
+    "figure_is",
+    "basis",
+    "source",
+    "illustrative",
+    "target",
+    "rag",
+    "england",
+    "neighbours",
+]
+FORMATS = ("csv", "json")
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _figure(value: Decimal | None, indicator: Indicator) -> str | None:
+    return None if value is None else f"{rounded(value, indicator.decimals):f}"
+
+
+def _cell(cell: Cell, text) -> str | None:
+    if cell.suppressed:
+        return CONFIDENTIAL
+    return None if cell.value is None else text(cell.value)
+
+
+def open_data_row(
+    *,
+    council: str,
+    figures: Figures,
+    target: Target | None,
+    england: ComparatorValue | None,
+    neighbours: ComparatorValue | None,
+) -> dict[str, str | None]:
+    """One indicator's figure for one period, as published; hidden figures as "c"."""
+    record = figures.record
+    indicator = record.indicator
+    if figures.suppressed:
+        rag = CONFIDENTIAL
+    else:
+        rag = rag_for(
+            figures.value,
+            None if target is None else target.value,
+            None if target is None else target.tolerance,
+            indicator.polarity,
+            decimals=indicator.decimals,
+        ).label
+    return {
+        "council": council,
+        "period": record.period.label,
+        "indicator_code": indicator.code,
+        "indicator_name": indicator.name,
+        "area": indicator.get_area_display(),
+        "unit": indicator.get_unit_display(),
+        "value": _cell(figures.shown, lambda v: _figure(v, indicator)),
+        "numerator": _cell(figures.numerator, figure),
+        "denominator": _cell(figures.denominator, figure),
+        "figure_is": "Computed from counts" if record.computed_value is not None else "As reported",
+        "basis": record.basis or indicator.basis,
+        "source": record.source or indicator.source,
+        "illustrative": "yes" if record.is_illustrative else "no",
+        "target": None if target is None else _figure(target.value, indicator),
+        "rag": rag,
+        "england": None if england is None else _figure(england.value, indicator),
+        "neighbours": None if neighbours is None else _figure(neighbours.value, indicator),
+    }
+
+
+def scorecard_rows(council: str, rows: Iterable[ScorecardRow]) -> list[dict]:
+    """The council scorecard's table as open-data rows."""
+    return [
+        open_data_row(
+            council=council,
+            figures=row.current,
+            target=row.target,
+            england=row.england,
+            neighbours=row.neighbours,
+        )
+        for row in rows
+    ]
+
+
+def escape_formula(text: str) -> str:
+    """A cell a spreadsheet would run as a formula, made text with a leading apostrophe."""
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+def as_csv(rows: list[dict]) -> str:
+    """UTF-8 text with a byte-order mark, so Excel reads "£" and "’" as they are."""
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: escape_formula("" if v is None else str(v)) for k, v in row.items()})
+    return buffer.getvalue()
+
+
+def as_json(rows: list[dict], **about) -> str:
+    return json.dumps({**about, "columns": COLUMNS, "rows": rows}, ensure_ascii=False, indent=2)
+
+
+def download(rows: list[dict], fmt: str, filename: str, **about) -> HttpResponse:
+    """The rows as an attachment named ``filename`` plus the format's extension."""
+    if fmt == "csv":
+        response = HttpResponse(as_csv(rows), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(
+            as_json(rows, **about), content_type="application/json; charset=utf-8"
+        )
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    # Who may see which figures decides the content: never share it between readers.
+    response["Cache-Control"] = "private, no-store"
+    response["Vary"] = "Cookie"
+    return response
