@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import assurance, committees, reports
+from .views import assurance, committees, reports, returns
 
 urlpatterns = [
     path("committees/", committees.CommitteeListView.as_view(), name="committee_list"),
@@ -43,5 +43,13 @@ urlpatterns = [
         "assurance/data-quality/",
         assurance.DataQualityListView.as_view(),
         name="data_quality_list",
+    ),
+    # Quarterly returns
+    path("returns/", returns.ReturnListView.as_view(), name="return_list"),
+    path("returns/<str:period>/", returns.ReturnDetailView.as_view(), name="return_detail"),
+    path(
+        "returns/<str:period>/<slug:section>/",
+        returns.SectionView.as_view(),
+        name="return_section",
     ),
 ]

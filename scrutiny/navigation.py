@@ -60,6 +60,13 @@ SECTIONS = [
         "Complaints and compliments, audits, inspections, recommendations, contacts.",
         "assurance/",
     ),
+    Section(
+        "Returns",
+        "return_list",
+        False,
+        "Each quarter's figures: entered, submitted, approved and locked.",
+        "returns/",
+    ),
 ]
 
 

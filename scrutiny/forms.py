@@ -1,0 +1,209 @@
+"""Return sections for the scrutiny app's own figures: complaints and contact volumes."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.db.models import Q
+
+from .models import (
+    ComplaintCount,
+    ComplaintStage,
+    ContactChannel,
+    ContactVolume,
+    Period,
+    ReturnSectionKey,
+    Team,
+)
+from .returns import rules
+from .returns.forms import Column, Figures, Row, RowForm, SectionEntry, SectionForm, count_field
+from .returns.rules import Problem
+
+STAGES = [stage for stage in ComplaintStage if stage != ComplaintStage.NOT_STAGED]
+
+
+def _field_name(stage: str) -> str:
+    return "stage_" + stage.replace("-", "_")
+
+
+class ComplaintRowForm(RowForm):
+    pass
+
+
+for _stage in STAGES:
+    ComplaintRowForm.base_fields[_field_name(_stage)] = count_field()
+
+
+class ComplaintEntry(SectionEntry):
+    """Complaints received by each team at each stage, as in Wokingham's annual review."""
+
+    key = ReturnSectionKey.COMPLAINTS
+    slug = "complaints"
+    title = "Complaints by team and stage"
+    row_heading = "Team"
+    row_noun = "team"
+    columns = [Column(_field_name(stage), stage.label) for stage in STAGES]
+    row_form_class = ComplaintRowForm
+    show_total = True
+    hint = (
+        "Complaints received in the quarter. Leave a box blank if the figure is not known; "
+        "enter 0 if there were none."
+    )
+
+    def load(self) -> None:
+        ids = [p.pk for p in self.periods.values() if p is not None]
+        self.counts = list(
+            ComplaintCount.objects.filter(authority=self.authority, period_id__in=ids)
+        )
+        current = self.periods["current"]
+        self.teams = list(
+            Team.objects.filter(authority=self.authority)
+            .filter(Q(is_active=True) | Q(complaint_counts__period=current))
+            .distinct()
+            .order_by("name")
+        )
+
+    def get_rows(self) -> list[Row]:
+        return [Row(str(team.pk), team.name) for team in self.teams]
+
+    def figures_for(self, period: Period | None) -> Figures:
+        found: Figures = {}
+        if period is None:
+            return found
+        for count in self.counts:
+            if count.period_id == period.pk:
+                found.setdefault(str(count.team_id), {})[_field_name(count.stage)] = Decimal(
+                    count.count
+                )
+        return found
+
+    def move_figures(self):
+        def total(figures: Figures, key: str) -> Decimal | None:
+            known = [v for v in figures.get(key, {}).values() if v is not None]
+            return sum(known, Decimal(0)) if known else None
+
+        return [
+            (
+                f"Complaints for {row.label}",
+                total(self.values, row.key),
+                total(self.previous, row.key),
+            )
+            for row in self.rows
+        ]
+
+    def store(self) -> None:
+        period = self.periods["current"] or self.period
+        existing = {
+            (str(c.team_id), c.stage): c
+            for c in ComplaintCount.objects.filter(authority=self.authority, period=period)
+        }
+        for row in self.rows:
+            if row.key not in self.values:
+                continue
+            for stage in STAGES:
+                value = self.values.get(row.key, {}).get(_field_name(stage))
+                count = existing.get((row.key, stage.value))
+                if value is None:
+                    if count is not None:
+                        count.delete()
+                elif count is None:
+                    ComplaintCount.objects.create(
+                        authority=self.authority,
+                        period=period,
+                        team_id=int(row.key),
+                        stage=stage.value,
+                        count=int(value),
+                    )
+                elif count.count != value:
+                    count.count = int(value)
+                    count.save()
+
+
+class ContactRowForm(RowForm):
+    count = count_field()
+
+
+class ContactSectionForm(SectionForm):
+    total = count_field("Total contacts, if your source gives one (optional)")
+    total.help_text = "Used only to check that the channels add up; it is not stored."
+
+
+class ContactEntry(SectionEntry):
+    """Contacts the front door received in the quarter by channel, as in Wiltshire's bulletin."""
+
+    key = ReturnSectionKey.CONTACTS
+    slug = "contacts"
+    title = "Contact volumes by channel"
+    row_heading = "Channel"
+    row_noun = "channel"
+    columns = [Column("count", "Contacts in the quarter")]
+    row_form_class = ContactRowForm
+    section_form_class = ContactSectionForm
+    fields_template = "returns/_fields_contacts.html"
+    hint = "Contacts received in the whole quarter through each channel."
+
+    def load(self) -> None:
+        ids = [p.pk for p in self.periods.values() if p is not None]
+        self.volumes = list(
+            ContactVolume.objects.filter(
+                authority=self.authority,
+                period_id__in=ids,
+                team__isnull=True,
+                measure=ContactVolume.Measure.TOTAL,
+            )
+        )
+
+    def get_rows(self) -> list[Row]:
+        return [Row(channel.value, channel.label) for channel in ContactChannel]
+
+    def figures_for(self, period: Period | None) -> Figures:
+        found: Figures = {}
+        if period is None:
+            return found
+        for volume in self.volumes:
+            if volume.period_id == period.pk:
+                found[volume.channel] = {"count": Decimal(volume.count)}
+        return found
+
+    def what(self, row: Row, column: Column) -> str:
+        return row.label
+
+    def check_section(self) -> list[Problem]:
+        total, problems = rules.read_number(
+            self.form.cleaned_data.get("total"), row="", column="total", what="Total contacts"
+        )
+        problems += rules.check_total(
+            (values.get("count") for values in self.values.values()),
+            total,
+            row="",
+            column="total",
+            what="Total contacts",
+        )
+        return problems
+
+    def store(self) -> None:
+        period = self.periods["current"] or self.period
+        existing = {
+            v.channel: v
+            for v in ContactVolume.objects.filter(
+                authority=self.authority,
+                period=period,
+                team__isnull=True,
+                measure=ContactVolume.Measure.TOTAL,
+            )
+        }
+        for row in self.rows:
+            if row.key not in self.values:
+                continue
+            value = self.values[row.key].get("count")
+            volume = existing.get(row.key)
+            if value is None:
+                if volume is not None:
+                    volume.delete()
+            elif volume is None:
+                ContactVolume.objects.create(
+                    authority=self.authority, period=period, channel=row.key, count=int(value)
+                )
+            elif volume.count != value:
+                volume.count = int(value)
+                volume.save()

@@ -1,0 +1,1 @@
+"""Quarterly return entry: the section registry, the validation rules and shared form bits."""

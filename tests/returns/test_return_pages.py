@@ -1,0 +1,116 @@
+"""The task list and its workflow buttons, from starting a quarter to locking it."""
+
+import pytest
+
+from scrutiny.models import QuarterlyReturn, ReturnEvent
+from tests.factories.returns import section_post
+
+pytestmark = pytest.mark.django_db
+
+DETAIL = "/wokingham/returns/2014-15-q4/"
+
+
+def fill_every_section(client, quarterly_return):
+    filled = {
+        "workforce": {
+            ("Social workers", "total_reported"): "77",
+            ("Social workers", "permanent"): "40",
+            ("Social workers", "agency"): "37",
+            ("Social workers", "vacancies"): "3",
+        },
+        "complaints": {("Ambleside Social Work Team", "stage_early"): "1"},
+        "contacts": {("Telephone calls", "count"): "3735", ("Emails", "count"): "839"},
+    }
+    for slug, cells in filled.items():
+        data = section_post(quarterly_return, slug, cells, status="completed")
+        response = client.post(f"{DETAIL}{slug}/", data)
+        assert response.status_code == 302, response.content.decode()[:3000]
+
+
+def test_a_quarter_goes_from_start_to_locked_and_its_figures_reach_the_workforce_page(
+    as_user, officer, approver, teams, roles
+):
+    client = as_user(officer)
+    assert client.post("/wokingham/returns/", {"period": "2014-15-q4"})["Location"] == DETAIL
+    quarterly_return = QuarterlyReturn.objects.get()
+    page = client.get(DETAIL).content.decode()
+    assert page.count('<li class="govuk-task-list__item') == 3
+    assert "Not started" in page
+    fill_every_section(client, quarterly_return)
+    page = client.get(DETAIL).content.decode()
+    assert (
+        page.count(">Completed<") + page.count("Completed\n") >= 3 or page.count("Completed") >= 3
+    )
+    assert client.post(DETAIL, {"action": "submit"}).status_code == 302
+
+    approving = as_user(approver)
+    assert "Approve</button>" in approving.get(DETAIL).content.decode()
+    assert approving.post(DETAIL, {"action": "approve"}).status_code == 302
+    assert approving.post(DETAIL, {"action": "lock"}).status_code == 302
+    quarterly_return.refresh_from_db()
+    assert quarterly_return.status == QuarterlyReturn.Status.LOCKED
+
+    history = client.get(DETAIL).content.decode()
+    assert "Submitted by Test Person" in history
+    assert "Workforce by role, starters and leavers saved by" in history
+    assert " at " in history
+    workforce = client.get("/wokingham/workforce/").content.decode()
+    assert "Social workers" in workforce
+    assert "31 March 2015" in workforce
+    locked = client.get(f"{DETAIL}workforce/").content.decode()
+    assert "Save and mark as completed" not in locked
+
+
+def test_the_submitter_cannot_approve_their_own_return(as_user, draft, authority):
+    from tests.factories.scrutiny import UserFactory
+
+    boss = UserFactory(username="boss", role="approver", authorities=[authority])
+    client = as_user(boss)
+    fill_every_section(client, draft)
+    draft.refresh_from_db()
+    # An approver may not submit: only officers do.
+    assert "Submit for approval" not in client.get(DETAIL).content.decode()
+    QuarterlyReturn.objects.filter(pk=draft.pk).update(
+        status="submitted", submitted_by=boss, submitted_at="2015-04-10T10:00Z"
+    )
+    page = client.get(DETAIL).content.decode()
+    assert "Approve</button>" not in page
+    response = client.post(DETAIL, {"action": "approve"})
+    assert (
+        "You submitted this return, so someone else must approve it." in response.content.decode()
+    )
+    draft.refresh_from_db()
+    assert draft.status == "submitted"
+
+
+def test_submitting_an_unfinished_return_is_refused_in_words(as_user, draft, officer):
+    response = as_user(officer).post(DETAIL, {"action": "submit"})
+    html = response.content.decode()
+    assert "<title>Error: " in html
+    assert "Complete every section before you submit" in html
+    assert '<a href="#actions">' in html
+
+
+def test_reopening_needs_a_reason(as_user, draft, officer, approver):
+    fill_every_section(as_user(officer), draft)
+    as_user(officer).post(DETAIL, {"action": "submit"})
+    client = as_user(approver)
+    response = client.post(DETAIL, {"action": "reopen", "reason": "   "})
+    html = response.content.decode()
+    assert '<a href="#reason">Say why the return is being reopened' in html
+    assert 'id="reason-error"' in html
+    draft.refresh_from_db()
+    assert draft.status == "submitted"
+    assert (
+        client.post(DETAIL, {"action": "reopen", "reason": "Agency figure was wrong"}).status_code
+        == 302
+    )
+    draft.refresh_from_db()
+    assert draft.status == "draft"
+    assert ReturnEvent.objects.filter(action="reopened", reason="Agency figure was wrong").exists()
+    assert "Reopened for correction by" in client.get(DETAIL).content.decode()
+
+
+def test_an_unknown_action_is_refused(as_user, draft, officer):
+    response = as_user(officer).post(DETAIL, {"action": "delete"})
+    assert "Choose what to do with the return" in response.content.decode()
