@@ -69,7 +69,13 @@ def reports_visible_to(user, queryset: QuerySet[Report] | None = None) -> QueryS
     mine = Q(authority__in=user.authorities.all())
     if _is_council_staff(user):
         return qs.filter(public | mine)
-    sits_on = Q(committee__in=current_seats(user).values("committee_id"))
+    seats = current_seats(user).values("committee_id")
+    # Part 2 reaches a member through a seat on the report's committee and, where an exempt
+    # agenda item carries it, on that item's committee too.
+    under_items_elsewhere = AgendaItem.objects.filter(is_exempt=True, report__isnull=False).exclude(
+        meeting__committee__in=seats
+    )
+    sits_on = Q(committee__in=seats) & ~Q(pk__in=under_items_elsewhere.values("report_id"))
     return qs.filter(public | (mine & Q(status=Report.Status.PUBLISHED) & (~_exempt() | sits_on)))
 
 

@@ -160,3 +160,20 @@ def test_an_exempt_item_without_a_public_title_never_shows_its_real_title():
     )
     assert "child X" not in item.title_for_public
     assert item.title_for_public == "Exempt item (paragraph 1)"
+
+
+def test_a_report_under_another_committees_exempt_item_needs_a_seat_on_that_committee(
+    council, committee, reports
+):
+    other_committee = CommitteeFactory(authority=council)
+    AgendaItemFactory(
+        meeting=MeetingFactory(committee=other_committee),
+        report=reports["open"],
+        is_exempt=True,
+        exempt_paragraph=1,
+    )
+    member = UserFactory(role="member", authorities=[council])
+    CommitteeMembership.objects.create(committee=committee, user=member, name="Cllr")
+    assert visible(member, reports) == {"exempt"}
+    CommitteeMembership.objects.create(committee=other_committee, user=member, name="Cllr")
+    assert visible(member, reports) == {"open", "exempt"}

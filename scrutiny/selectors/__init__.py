@@ -26,7 +26,6 @@ from .assurance import (
     recommendations_with_status,
 )
 from .committees import (
-    EXEMPT_TITLE,
     AgendaEntry,
     ExemptAccess,
     agenda_for,
@@ -55,7 +54,6 @@ __all__ = [
     "ComplaintPivot",
     "ContactBlock",
     "DataTable",
-    "EXEMPT_TITLE",
     "ExemptAccess",
     "FinancialRow",
     "Headline",

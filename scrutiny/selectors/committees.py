@@ -16,9 +16,6 @@ from ..models import (
 )
 from ..permissions import can_see_exempt_item, can_view_data, reports_visible_to
 
-EXEMPT_TITLE = "Exempt item"
-
-
 # Committees and meetings -----------------------------------------------------------------
 
 
@@ -103,7 +100,7 @@ def agenda_for(user, meeting: Meeting) -> list[AgendaEntry]:
     may_see = ExemptAccess(user)
     report_ids = [i.report_id for i in items if i.report_id]
     openable = set(
-        visible_reports(user, meeting.committee.authority, may_see)
+        visible_reports(user, meeting.committee.authority)
         .filter(pk__in=report_ids)
         .values_list("pk", flat=True)
     )
@@ -123,9 +120,7 @@ def agenda_for(user, meeting: Meeting) -> list[AgendaEntry]:
             kind=item.get_kind_display(),
         )
         if item.is_exempt and not may_see(item):
-            # The model's title_for_public falls back to the real title; an exempt title is
-            # often the very thing that identifies the child, so fall back to a neutral one.
-            entry.title = item.public_title or EXEMPT_TITLE
+            entry.title = item.title_for_public
         else:
             entry.exempt_visible = item.is_exempt
             entry.description = item.description
@@ -148,29 +143,10 @@ def meeting_for(user, authority: Authority, pk: int) -> Meeting:
 # Reports ---------------------------------------------------------------------------------
 
 
-def _reports_on_hidden_exempt_items(
-    user, authority: Authority, may_see: ExemptAccess | None = None
-) -> list[int]:
-    """Reports carried by Part 2 agenda items this reader may not open.
-
-    ``reports_visible_to`` looks only at the report's own flag; a report placed under an
-    exempt item but not itself flagged would otherwise reach the public.
-    """
-    items = AgendaItem.objects.filter(
-        is_exempt=True, report__isnull=False, meeting__committee__authority=authority
-    ).select_related("meeting__committee")
-    may_see = may_see or ExemptAccess(user)
-    return [item.report_id for item in items if not may_see(item)]
-
-
-def visible_reports(
-    user, authority: Authority, may_see: ExemptAccess | None = None
-) -> QuerySet[Report]:
+def visible_reports(user, authority: Authority) -> QuerySet[Report]:
     """The council's reports this reader may open."""
-    hidden = _reports_on_hidden_exempt_items(user, authority, may_see)
     return (
         reports_visible_to(user)
         .filter(authority=authority)
-        .exclude(pk__in=hidden)
         .select_related("authority", "committee")
     )

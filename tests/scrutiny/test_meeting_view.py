@@ -109,8 +109,8 @@ def test_its_query_count_does_not_grow_with_items(
     # savepoint and release, council, session, user, can_view_data for the meeting and for
     # the navigation, meeting, items, exempt items on the council's agendas, one exempt
     # check for the committee (council, membership), reports the reader may open
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(12):
         assert member_client.get(meeting.get_absolute_url()).status_code == 200
     add_items(9)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(12):
         assert member_client.get(meeting.get_absolute_url()).status_code == 200
