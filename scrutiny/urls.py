@@ -9,6 +9,8 @@ from .views.home import AuthorityHomeView, HomeView
 council_patterns = [
     path("", AuthorityHomeView.as_view(), name="authority_home"),
     path("", include("scrutiny.council_urls")),
+    path("", include("scrutiny.reading_urls")),
+    path("", include("scrutiny.pack_urls")),
     path("workforce/", include("workforce.urls")),
     path("scorecards/", include("scorecards.urls")),
     path("programmes/", include("programmes.urls")),
