@@ -185,6 +185,7 @@ class LeaverReason(models.Model):
     order = models.PositiveSmallIntegerField(default=1)
     reason = models.CharField(max_length=200)
     count = models.PositiveIntegerField()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["movement", "order"]

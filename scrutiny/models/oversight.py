@@ -130,6 +130,7 @@ class AuditFinding(models.Model):
     order = models.PositiveSmallIntegerField(default=1)
     kind = models.CharField(max_length=12, choices=Kind.choices)
     text = models.TextField()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["audit", "order"]
@@ -152,6 +153,7 @@ class AuditAction(models.Model):
     owner = models.CharField(max_length=120, blank=True)
     due_date = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.PLANNED)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["audit", "order"]
@@ -206,6 +208,7 @@ class ComplaintTheme(models.Model):
     theme = models.CharField(max_length=200)
     context = models.TextField(blank=True)
     action = models.TextField(blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["authority", "period__start", "order"]

@@ -8,20 +8,26 @@ signed them off, and refuses changes once they are locked.
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 from .authorities import Authority
 from .periods import Period
 
 
 class ReturnSectionKey(models.TextChoices):
-    WORKFORCE = "workforce", "Workforce by role, starters and leavers"
+    WORKFORCE = "workforce", "Workforce by role"
+    STARTERS_LEAVERS = "starters-leavers", "Starters and leavers"
     CASELOADS = "caseloads", "Caseloads by team"
     TRAINING = "training", "Training completions"
     PRACTICE = "practice", "Practice score card"
     INDICATORS = "indicators", "Indicators"
-    COMPLAINTS = "complaints", "Complaints, themes and compliments"
+    COMPLAINTS = "complaints", "Complaints by team and stage"
+    COMPLAINT_THEMES = "complaint-themes", "Complaint themes"
+    COMPLIMENTS = "compliments", "Compliments by team"
     AUDITS = "audits", "Audits"
     PROGRAMMES = "programmes", "Programme progress"
+    METRICS = "metrics", "Programme progress metrics"
+    MILESTONES = "milestones", "Milestones"
     RECOMMENDATIONS = "recommendations", "Recommendation status updates"
     CONTACTS = "contacts", "Contact volumes"
 
@@ -113,6 +119,7 @@ class ReturnSection(models.Model):
         related_name="+",
     )
     updated_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords(excluded_fields=["version", "updated_by", "updated_at"])
 
     class Meta:
         ordering = ["quarterly_return", "key"]

@@ -21,22 +21,73 @@ from ..models import Authority, Period, QuarterlyReturn, ReturnSection
 from . import rules
 from .rules import Problem
 
+NUMBER, TEXT, CHOICE, DATE = "number", "text", "choice", "date"
+DATE_PARTS = ("day", "month", "year")
+
 
 @dataclass(frozen=True)
 class Column:
-    """A column of figures: its field name, its heading, and whether it holds whole counts."""
+    """A column of the table: its field name, heading and kind of value.
+
+    ``kind`` is a number (``whole`` counts or decimals, optionally within ``minimum`` and
+    ``maximum``), free ``text``, a ``choice`` of ``choices``, or a ``date`` typed as day,
+    month and year that must fall inside the quarter. A ``rag`` choice marked red or amber
+    needs a commentary before the section is completed.
+    """
 
     name: str
     label: str
     whole: bool = True
+    kind: str = NUMBER
+    choices: tuple[tuple[str, str], ...] = ()
+    minimum: Decimal | None = None
+    maximum: Decimal | None = None
+    rag: bool = False
+    max_length: int = 2000
+    lines: int = 0
+
+    @property
+    def field_names(self) -> list[str]:
+        if self.kind == DATE:
+            return [f"{self.name}_{part}" for part in DATE_PARTS]
+        return [self.name]
+
+    def shown(self, value) -> str:
+        """A stored value as the table shows it (last quarter's, or a read-only cell)."""
+        if value is None or value == "":
+            return ""
+        if self.kind == CHOICE:
+            return dict(self.choices).get(value, str(value))
+        if self.kind == DATE:
+            return f"{value:%-d %B %Y}"
+        if self.kind == TEXT:
+            return str(value)
+        return figure(value)
+
+    def initial(self, value) -> dict[str, str]:
+        """A stored value as the boxes show it to be edited."""
+        if self.kind == DATE:
+            if value is None:
+                return dict.fromkeys(self.field_names, "")
+            parts = (value.day, value.month, value.year)
+            return {name: str(part) for name, part in zip(self.field_names, parts, strict=True)}
+        if self.kind in (TEXT, CHOICE):
+            return {self.name: "" if value is None else str(value)}
+        return {self.name: figure(value)}
 
 
 @dataclass
 class Row:
-    """A row of the table: the key its figures are stored under, and its label."""
+    """A row of the table: the key its figures are stored under, and its label.
+
+    ``service_area_id`` is set on rows that belong to a team's service area; ``new`` marks
+    a blank row offered for something not yet recorded (a new theme or audit).
+    """
 
     key: str
     label: str
+    service_area_id: int | None = None
+    new: bool = False
 
 
 @dataclass
@@ -45,6 +96,9 @@ class Cell:
     field: forms.BoundField
     previous: str
     last_year: str
+    column: Column | None = None
+    parts: list[forms.BoundField] = field(default_factory=list)
+    shown: str = ""
 
 
 @dataclass
@@ -53,9 +107,10 @@ class TableRow:
     form: forms.Form
     cells: list[Cell] = field(default_factory=list)
     total: str = ""
+    editable: bool = True
 
 
-Figures = dict[str, dict[str, Decimal | None]]  # row key -> column -> value
+Figures = dict[str, dict[str, object]]  # row key -> column -> value (Decimal, text, date)
 
 
 class RowForm(forms.Form):
@@ -107,11 +162,16 @@ class SectionEntry:
     row_heading: str = ""
     row_noun: str = "row"
     columns: list[Column] = []
-    row_form_class: type[RowForm] = RowForm
+    row_form_class: type[RowForm] | None = None
     section_form_class: type[SectionForm] = SectionForm
     show_total = False
     hint = ""
     fields_template = ""
+    # Rows keyed by team id: an officer limited to service areas edits only their teams.
+    team_rows = False
+    # Blank rows offered for things not yet recorded; ``label_column`` names them.
+    extra_rows = 0
+    label_column = ""
 
     def __init__(
         self,
@@ -119,24 +179,31 @@ class SectionEntry:
         quarterly_return: QuarterlyReturn,
         section: ReturnSection,
         data=None,
+        user=None,
     ) -> None:
         self.quarterly_return = quarterly_return
         self.section = section
+        self.user = user
         self.authority: Authority = quarterly_return.authority
         self.period: Period = quarterly_return.period
         self.periods = quarter_periods(self.period)
         self.problems: list[Problem] = []
         self.moves: list[rules.Move] = []
+        self.flags: list[rules.Flag] = []
         self.values: Figures = {}
         self.load()
-        self.rows = self.get_rows()
+        self.rows = self.get_rows() + [
+            Row(f"new-{n}", f"New {self.row_noun} {n}", new=True)
+            for n in range(1, self.extra_rows + 1)
+        ]
         self.row_by_key = {row.key: row for row in self.rows}
+        self.locked_keys = self.find_locked_keys()
         current = self.figures_for(self.periods["current"])
         self.previous = self.figures_for(self.periods["previous"])
         self.last_year = self.figures_for(self.periods["last_year"])
         self.bound = data is not None
         formset_class = forms.formset_factory(
-            self.row_form_class,
+            self.row_form_class or row_form_for(self.columns),
             extra=0,
             min_num=len(self.rows),
             max_num=len(self.rows),
@@ -144,12 +211,8 @@ class SectionEntry:
             validate_min=True,
             validate_max=True,
         )
-        initial = [
-            {"key": row.key}
-            | {c.name: figure(current.get(row.key, {}).get(c.name)) for c in self.columns}
-            for row in self.rows
-        ]
-        self.formset = formset_class(data, initial=initial, prefix="rows")
+        self.initial = [self.row_initial(row, current.get(row.key, {})) for row in self.rows]
+        self.formset = formset_class(data, initial=self.initial, prefix="rows")
         self.form = self.section_form_class(
             data,
             initial={"version": section.version, "commentary": section.commentary}
@@ -160,6 +223,32 @@ class SectionEntry:
         if not self.bound:
             self.values = current
             self.moves = self.find_moves()
+            self.flags = self.find_flags()
+
+    def row_initial(self, row: Row, values: dict) -> dict[str, str]:
+        initial = {"key": row.key}
+        for column in self.columns:
+            initial |= column.initial(values.get(column.name))
+        return initial
+
+    def find_locked_keys(self) -> set[str]:
+        """Rows this user may read but not change (teams outside their service areas)."""
+        from .access import row_is_editable
+
+        return {
+            row.key
+            for row in self.rows
+            if not row_is_editable(self.user, self.authority, row, by_team=self.team_rows)
+        }
+
+    @property
+    def can_edit_any(self) -> bool:
+        return any(row.key not in self.locked_keys for row in self.rows) or not self.rows
+
+    @property
+    def may_change_section(self) -> bool:
+        """Commentary and section fields belong to whoever may change every row."""
+        return not self.locked_keys
 
     # What a section declares -------------------------------------------------------------
     def load(self) -> None:
@@ -174,7 +263,7 @@ class SectionEntry:
     def section_initial(self, current: Figures) -> dict:
         return {}
 
-    def check_row(self, row: Row, values: dict[str, Decimal | None]) -> list[Problem]:
+    def check_row(self, row: Row, values: dict) -> list[Problem]:
         """Rules across a row's figures (parts within the whole ...)."""
         return []
 
@@ -186,11 +275,19 @@ class SectionEntry:
         """Write ``self.values`` (and section fields); called inside the save's transaction."""
         raise NotImplementedError
 
+    def unique_key(self, row: Row, values: dict) -> object:
+        """What must not repeat in a quarter: the row's key, or a new row's name."""
+        if row.new and self.label_column:
+            return ("name", str(values.get(self.label_column) or "").casefold())
+        return row.key
+
     def move_figures(self) -> list[tuple[str, Decimal | None, Decimal | None]]:
         """(what, current, previous) for every figure the commentary rule looks at."""
         found = []
         for row in self.rows:
             for column in self.columns:
+                if column.kind != NUMBER:
+                    continue
                 found.append(
                     (
                         f"{column.label} for {row.label}",
@@ -199,6 +296,16 @@ class SectionEntry:
                     )
                 )
         return found
+
+    def rag_figures(self) -> list[tuple[str, str | None]]:
+        """(what, RAG) for every RAG the commentary rule looks at."""
+        return [
+            (f"{column.label} for {self.row_by_key[key].label}", values.get(column.name))
+            for key, values in self.values.items()
+            if key in self.row_by_key
+            for column in self.columns
+            if column.rag
+        ]
 
     # Validation --------------------------------------------------------------------------
     @property
@@ -218,10 +325,37 @@ class SectionEntry:
 
     @property
     def commentary(self) -> str:
+        if not self.may_change_section:
+            return self.section.commentary
         return (self.form.cleaned_data.get("commentary") or "").strip()
 
     def what(self, row: Row, column: Column) -> str:
         return f"{column.label} for {row.label}"
+
+    def read_cell(self, row: Row, column: Column, posted, index: int) -> tuple[object, list]:
+        """A cell's value from what was typed, by the rules for its kind of column."""
+        where = {"row": str(index), "column": column.name}
+        what = self.what(row, column)
+        if column.kind == NUMBER:
+            value, found = rules.read_number(
+                posted(column.name), what=what, whole=self.whole(column), **where
+            )
+            return value, found or rules.check_range(
+                value, minimum=column.minimum, maximum=column.maximum, what=what, **where
+            )
+        if column.kind == TEXT:
+            return rules.read_text(
+                posted(column.name), what=what, max_length=column.max_length, **where
+            )
+        if column.kind == CHOICE:
+            return rules.read_choice(posted(column.name), column.choices, what=what, **where)
+        day, month, year = (posted(name) for name in column.field_names)
+        if not any(str(part or "").strip() for part in (day, month, year)):
+            return None, []
+        value, found = rules.read_date(day, month, year, what=what.lower(), **where)
+        return value, found or rules.check_date_within(
+            value, start=self.period.start, end=self.period.end, what=what, **where
+        )
 
     def is_valid(self) -> bool:
         """Run every rule; on failure the errors sit on the fields and in ``summary``."""
@@ -239,50 +373,93 @@ class SectionEntry:
                 message = f"Row {index + 1} is not one of this council's {self.row_noun}s"
                 self.problems.append(Problem(str(index), "", message))
                 continue
-            if any(row_form.add_prefix(c.name) not in row_form.data for c in self.columns):
+            if row.key in self.locked_keys:
+                self.problems.extend(self.check_locked_row(row, row_form, index))
+                self.values[row.key] = self.current.get(row.key, {})
+                continue
+            names = [name for c in self.columns for name in c.field_names]
+            if any(row_form.add_prefix(name) not in row_form.data for name in names):
                 self.problems.append(incomplete)
                 return False
-            keys.append((row.label, row.key))
-            if row.key in seen:
-                repeats.append(index)
-            seen.add(row.key)
+
+            def posted(name, row_form=row_form):
+                return row_form.data.get(row_form.add_prefix(name))
+
+            if row.new:
+                named = str(posted(self.label_column) or "").strip()[:80]
+                if not any(str(posted(name) or "").strip() for name in names):
+                    continue
+                if named:
+                    row = Row(row.key, named, row.service_area_id, new=True)
             values = {}
             for column in self.columns:
-                value, found = rules.read_number(
-                    row_form.data.get(row_form.add_prefix(column.name)),
-                    row=str(index),
-                    column=column.name,
-                    what=self.what(row, column),
-                    whole=self.whole(column),
-                )
+                value, found = self.read_cell(row, column, posted, index)
                 values[column.name] = value
                 self.problems.extend(found)
-            if not any(p.row == str(index) for p in self.problems):
+            if row.new and self.label_column and not values.get(self.label_column):
+                label = next(c.label for c in self.columns if c.name == self.label_column)
+                self.problems.append(
+                    Problem(
+                        str(index), self.label_column, f"Enter the {label.lower()} for {row.label}"
+                    )
+                )
+            blank = all(value is None for value in values.values())
+            if not blank and not any(p.row == str(index) for p in self.problems):
                 self.problems.extend(
                     Problem(str(index), p.column, p.message) for p in self.check_row(row, values)
                 )
+            unique = self.unique_key(row, values)
+            keys.append((row.label, unique))
+            if unique in seen:
+                repeats.append(index)
+            seen.add(unique)
             self.values[row.key] = values
         duplicates = rules.check_unique(keys, column="", what=self.row_noun)
         for index, duplicate in zip(repeats, duplicates, strict=True):
-            self.problems.append(Problem(str(index), "", duplicate.message))
+            self.problems.append(Problem(str(index), self.label_column, duplicate.message))
         if form_ok:
             self.problems.extend(self.check_section())
         self.moves = self.find_moves()
+        self.flags = self.find_flags()
         if form_ok:
             self.problems.extend(
-                rules.check_commentary(self.moves, self.commentary, completing=self.completing)
+                rules.check_commentary(
+                    self.moves, self.commentary, completing=self.completing, flags=self.flags
+                )
             )
         self.attach_errors()
         return form_ok and not self.problems
 
+    def check_locked_row(self, row: Row, row_form: forms.Form, index: int) -> list[Problem]:
+        """A row outside the user's service areas keeps its figures: a changed one is refused."""
+        initial = self.initial[index] if index < len(self.initial) else {}
+        for name, shown in initial.items():
+            sent = row_form.data.get(row_form.add_prefix(name))
+            if name != "key" and sent is not None and str(sent).strip() != shown:
+                return [
+                    Problem(
+                        "",
+                        "",
+                        f"You cannot change the figures for {row.label}: it is not in "
+                        "your service areas",
+                    )
+                ]
+        return []
+
     def find_moves(self) -> list[rules.Move]:
         return rules.far_moves(self.move_figures())
+
+    def find_flags(self) -> list[rules.Flag]:
+        return rules.red_or_amber(self.rag_figures())
 
     def attach_errors(self) -> None:
         for problem in self.problems:
             if problem.row.isdigit() and int(problem.row) < len(self.formset.forms):
                 row_form = self.formset.forms[int(problem.row)]
                 name = problem.column or self.columns[0].name
+                column = next((c for c in self.columns if c.name == name), None)
+                if column is not None and column.kind == DATE:
+                    name = column.field_names[0]
                 if name in row_form.fields:
                     row_form.add_error(name, problem.message)
             elif problem.column in self.form.fields:
@@ -297,8 +474,9 @@ class SectionEntry:
         last = [n for n in self.form.fields if n not in self.summary_section_fields_first]
         entries = self._field_errors(self.form, first)
         entries += [("#rows", p.message) for p in self.problems if not p.row and not p.column]
+        names = [name for c in self.columns for name in c.field_names]
         for row_form in self.formset.forms:
-            entries += self._field_errors(row_form, [c.name for c in self.columns])
+            entries += self._field_errors(row_form, names)
         return entries + self._field_errors(self.form, last)
 
     def _field_errors(self, form: forms.Form, names: list[str]) -> list[tuple[str, str]]:
@@ -323,18 +501,26 @@ class SectionEntry:
         for row_form, row in zip(self.formset.forms, self.rows, strict=False):
             key = str(row_form["key"].value())
             shown = self.row_by_key.get(key, row)
-            table_row = TableRow(label=shown.label, form=row_form)
+            table_row = TableRow(
+                label=shown.label, form=row_form, editable=shown.key not in self.locked_keys
+            )
             for column in self.columns:
+                parts = [row_form[name] for name in column.field_names]
                 table_row.cells.append(
                     Cell(
                         label=column.label,
-                        field=row_form[column.name],
-                        previous=figure(self.previous.get(shown.key, {}).get(column.name)),
-                        last_year=figure(self.last_year.get(shown.key, {}).get(column.name)),
+                        field=parts[0],
+                        previous=column.shown(self.previous.get(shown.key, {}).get(column.name)),
+                        last_year=column.shown(self.last_year.get(shown.key, {}).get(column.name)),
+                        column=column,
+                        parts=parts,
+                        shown=column.shown(self.current.get(shown.key, {}).get(column.name)),
                     )
                 )
             if self.show_total:
-                known = [v for v in self.values.get(shown.key, {}).values() if v is not None]
+                known = [
+                    v for v in self.values.get(shown.key, {}).values() if isinstance(v, Decimal)
+                ]
                 table_row.total = figure(sum(known, Decimal(0))) if known else ""
             rows.append(table_row)
         return rows
@@ -349,6 +535,10 @@ class SectionEntry:
         )
         last_year = f"Q{number} {self.period.start_year - 1}/{self.period.start_year % 100:02d}"
         return {"previous": previous, "last_year": last_year}
+
+    def editable_values(self) -> dict[str, dict]:
+        """Entered rows this user may change, new rows included: what ``store`` writes."""
+        return {k: v for k, v in self.values.items() if k not in self.locked_keys}
 
 
 def count_field(label: str = "") -> forms.CharField:
@@ -365,3 +555,9 @@ def count_field(label: str = "") -> forms.CharField:
             }
         ),
     )
+
+
+def row_form_for(columns: list[Column]) -> type[RowForm]:
+    """A row form with a box (or three, for a date) per column, all read by the rules."""
+    fields = {name: count_field() for column in columns for name in column.field_names}
+    return type("GeneratedRowForm", (RowForm,), fields)

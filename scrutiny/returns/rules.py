@@ -72,6 +72,55 @@ def read_number(
     return (value.to_integral_value() if whole else value), []
 
 
+def check_range(
+    value: Decimal | None,
+    *,
+    minimum: Decimal | None,
+    maximum: Decimal | None,
+    row: str,
+    column: str,
+    what: str,
+) -> list[Problem]:
+    """A figure lies on its scale (a score of 0 to 10, a percentage of 0 to 100)."""
+    if value is None or minimum is None or maximum is None or minimum <= value <= maximum:
+        return []
+    return [
+        Problem(
+            row,
+            column,
+            f"{what} must be between {number_text(minimum)} and {number_text(maximum)}",
+        )
+    ]
+
+
+def read_text(
+    raw: object, *, row: str, column: str, what: str, max_length: int = 2000
+) -> tuple[str | None, list[Problem]]:
+    """Words as typed, trimmed; blank is None. Control characters other than new lines go."""
+    text = "" if raw is None else str(raw)
+    text = "".join(ch for ch in text if ch in "\n\t" or ch.isprintable()).strip()
+    text = text.replace("\r", "")
+    if not text:
+        return None, []
+    if len(text) > max_length:
+        return None, [Problem(row, column, f"{what} must be {max_length:,} characters or fewer")]
+    return text, []
+
+
+def read_choice(
+    raw: object, choices: Sequence[tuple[str, str]], *, row: str, column: str, what: str
+) -> tuple[str | None, list[Problem]]:
+    """One of the offered answers, by its value or (from a spreadsheet) its label."""
+    text = "" if raw is None else str(raw).strip()
+    if not text:
+        return None, []
+    for value, label in choices:
+        if text.casefold() in (str(value).casefold(), str(label).casefold()):
+            return value, []
+    listed = ", ".join(label for _, label in choices)
+    return None, [Problem(row, column, f"{what} must be one of: {listed}")]
+
+
 def check_percentage(value: Decimal | None, *, row: str, column: str, what: str) -> list[Problem]:
     """A percentage lies between 0 and 100."""
     if value is not None and not (0 <= value <= 100):
@@ -241,19 +290,48 @@ def far_moves(figures: Iterable[tuple[str, Decimal | None, Decimal | None]]) -> 
     ]
 
 
+RED_OR_AMBER = {"red": "Red", "amber": "Amber"}
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A red or amber RAG, in words."""
+
+    what: str
+    rag: str
+
+    def __str__(self) -> str:
+        return f"{self.what}: {RED_OR_AMBER.get(self.rag, self.rag)}"
+
+
+def red_or_amber(rags: Iterable[tuple[str, str | None]]) -> list[Flag]:
+    """The RAGs, given as (what, rag), that are red or amber."""
+    return [Flag(what, rag) for what, rag in rags if rag in RED_OR_AMBER]
+
+
 def check_commentary(
-    moves: Sequence[Move], commentary: str, *, completing: bool, column: str = "commentary"
+    moves: Sequence[Move],
+    commentary: str,
+    *,
+    completing: bool,
+    column: str = "commentary",
+    flags: Sequence[Flag] = (),
 ) -> list[Problem]:
-    """Large moves need explaining before the section can be marked as completed."""
-    if not moves or not completing or (commentary or "").strip():
+    """Large moves, and red or amber RAGs, need explaining before the section is completed."""
+    if not (moves or flags) or not completing or (commentary or "").strip():
         return []
-    count = len(moves)
-    figures = "figure" if count == 1 else "figures"
+    reasons = []
+    if moves:
+        count = len(moves)
+        figures = "figure" if count == 1 else "figures"
+        reasons.append(f"why {count} {figures} moved by more than half since last quarter")
+    if flags:
+        count = len(flags)
+        reasons.append("the red or amber RAG" if count == 1 else f"the {count} red or amber RAGs")
     return [
         Problem(
             "",
             column,
-            f"Explain why {count} {figures} moved by more than half since last quarter "
-            "before you mark the section as completed",
+            f"Explain {' and '.join(reasons)} before you mark the section as completed",
         )
     ]

@@ -20,9 +20,35 @@ def _registry() -> dict[str, type[SectionEntry]]:
     from workforce.forms import StaffingEntry
 
     from ..forms import ComplaintEntry, ContactEntry
+    from . import entries
+    from .forms import Row
 
-    entries = [StaffingEntry, ComplaintEntry, ContactEntry]
-    return {entry.slug: entry for entry in entries}
+    class ComplaintsByTeam(ComplaintEntry):
+        """Complaints by team and stage, each team's row limited to its service area."""
+
+        team_rows = True
+
+        def get_rows(self) -> list[Row]:
+            return [Row(str(t.pk), t.name, t.service_area_id) for t in self.teams]
+
+    ordered = [
+        StaffingEntry,
+        entries.StartersLeaversEntry,
+        entries.CaseloadEntry,
+        entries.TrainingEntry,
+        entries.PracticeEntry,
+        entries.IndicatorEntry,
+        ComplaintsByTeam,
+        entries.ComplaintThemeEntry,
+        entries.ComplimentEntry,
+        entries.AuditEntry,
+        entries.ProgressEntry,
+        entries.MetricEntry,
+        entries.MilestoneEntry,
+        entries.RecommendationEntry,
+        ContactEntry,
+    ]
+    return {entry.slug: entry for entry in ordered}
 
 
 def sections() -> dict[str, type[SectionEntry]]:

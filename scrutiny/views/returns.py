@@ -273,7 +273,12 @@ class SectionView(ReturnMixin, TemplateView):
                 quarterly_return=self.quarterly_return, key=self.entry_class.key
             )
         section.quarterly_return = self.quarterly_return
-        return self.entry_class(quarterly_return=self.quarterly_return, section=section, data=data)
+        return self.entry_class(
+            quarterly_return=self.quarterly_return,
+            section=section,
+            data=data,
+            user=self.request.user,
+        )
 
     def get(self, request, *args, **kwargs):
         return self.render_to_response(self.get_context_data(entry=self.load()))
@@ -284,7 +289,10 @@ class SectionView(ReturnMixin, TemplateView):
         context["return"] = self.quarterly_return
         context["started"] = self.quarterly_return.pk is not None
         context["editable"] = (
-            context["can_edit"] and context["started"] and self.quarterly_return.is_editable
+            context["can_edit"]
+            and context["started"]
+            and self.quarterly_return.is_editable
+            and entry.can_edit_any
         )
         context["table"] = entry.table()
         refusal = kwargs.get("refusal")
@@ -297,6 +305,8 @@ class SectionView(ReturnMixin, TemplateView):
         if not may_edit(request.user, self.authority):
             raise PermissionDenied("You cannot change this council's returns.")
         entry = self.load(data=request.POST)
+        if not entry.can_edit_any:
+            raise PermissionDenied("None of this section's rows is in your service areas.")
         refusal = ""
         if self.quarterly_return.pk is None:
             refusal = "Start this quarter's return before you enter its figures"

@@ -25,8 +25,9 @@ def section_post(
 ) -> dict[str, str]:
     """The POST a browser sends for a section page, as shown now, with ``cells`` typed over.
 
-    ``cells`` maps (row label, column name) to what is typed; ``fields`` set section fields
-    (``commentary``, ``basis``, ``as_at_day`` ...).
+    ``cells`` maps (row label, field name) to what is typed (a date column has three
+    fields: ``<name>_day``, ``_month`` and ``_year``; new rows are labelled "New <noun> n");
+    ``fields`` set section fields (``commentary``, ``basis``, ``as_at_day`` ...).
     """
     entry_class = sections()[slug]
     section = section_of(quarterly_return, slug)
@@ -41,9 +42,9 @@ def section_post(
     by_label = {row.label: index for index, row in enumerate(entry.rows)}
     for row_form, row in zip(formset.forms, entry.rows, strict=True):
         data[row_form.add_prefix("key")] = row.key
-        for column in entry.columns:
-            value = row_form[column.name].value()
-            data[row_form.add_prefix(column.name)] = "" if value is None else str(value)
+        for name in (name for column in entry.columns for name in column.field_names):
+            value = row_form[name].value()
+            data[row_form.add_prefix(name)] = "" if value is None else str(value)
     for (label, column), value in (cells or {}).items():
         data[f"rows-{by_label[label]}-{column}"] = value
     for name in entry.form.fields:

@@ -89,7 +89,7 @@ def test_an_unknown_quarter_or_section_is_not_found(as_user, draft, officer):
     client = as_user(officer)
     assert client.get("/wokingham/returns/2014-16-q4/").status_code == 404
     assert client.get("/wokingham/returns/2014-15-q5/").status_code == 404
-    assert client.get("/wokingham/returns/2014-15-q4/audits/").status_code == 404
+    assert client.get("/wokingham/returns/2014-15-q4/inspections/").status_code == 404
     assert client.post("/wokingham/returns/", {"period": "<script>"}).status_code == 404
 
 
