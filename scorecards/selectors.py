@@ -631,3 +631,41 @@ def neighbour_figures(
     return IndicatorValue.objects.filter(
         period=period, indicator_id__in=indicator_ids, authority__in=members
     )
+
+
+@dataclass
+class IndicatorTrend:
+    """An indicator's series for one council as a reader sees it, and the chart of it."""
+
+    series: list[Figures]
+    comparators: list[ComparatorValue]
+    targets: list[Target]
+    comparison: list[ComparisonRow]
+    chart: object | None  # a charts.LineChart, or None without any figure to draw
+    hidden_periods: set[str]
+
+
+def indicator_trend(
+    indicator: Indicator, authority: Authority, *, threshold: int | None
+) -> IndicatorTrend:
+    """The series (small counts hidden at ``threshold``), comparators, targets and chart."""
+    from .charts import indicator_chart
+
+    series = [figures_for(value, threshold) for value in indicator_series(indicator, authority)]
+    comparators = indicator_comparators(indicator, authority)
+    targets = list(indicator_targets(indicator, authority))
+    comparison = comparison_rows(indicator, authority, series, comparators)
+    chart = None
+    if series or comparison:
+        latest = series[-1].period if series else None
+        target = target_for(targets, latest) if latest else None
+        chart = indicator_chart(
+            indicator,
+            series,
+            council=authority.short_name,
+            target=None if target is None else target.value,
+            comparison=comparison,
+            region=authority.get_region_display(),
+        )
+    hidden = {f.period.label for f in series if f.suppressed}
+    return IndicatorTrend(series, comparators, targets, comparison, chart, hidden)

@@ -28,7 +28,6 @@ from .charts import (
     DataTable,
     cached_chart,
     data_table,
-    indicator_chart,
     scorecard_aspects_chart,
     scorecard_average_chart,
 )
@@ -183,12 +182,9 @@ class IndicatorDetailView(InScorecards, ReaderMixin, ObjectDetailView):
         self.object = self.get_object()
         self.setup_reader()
         indicator, authority = self.object, self.authority
-        self.series = [
-            selectors.figures_for(value, self.threshold)
-            for value in selectors.indicator_series(indicator, authority)
-        ]
-        self.comparators = selectors.indicator_comparators(indicator, authority)
-        self.targets = list(selectors.indicator_targets(indicator, authority))
+        self.trend = selectors.indicator_trend(indicator, authority, threshold=self.threshold)
+        self.series, self.comparators = self.trend.series, self.trend.comparators
+        self.targets = self.trend.targets
         fmt = self.download_format()
         if fmt:
             rows = [
@@ -217,22 +213,11 @@ class IndicatorDetailView(InScorecards, ReaderMixin, ObjectDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         indicator, authority = self.object, self.authority
-        comparison = selectors.comparison_rows(indicator, authority, self.series, self.comparators)
-        if self.series or comparison:
-            latest = self.series[-1].period if self.series else None
-            target = selectors.target_for(self.targets, latest) if latest else None
-            spec = indicator_chart(
-                indicator,
-                self.series,
-                council=authority.short_name,
-                target=None if target is None else target.value,
-                comparison=comparison,
-                region=authority.get_region_display(),
-            )
-            hidden = {f.period.label for f in self.series if f.suppressed}
+        comparison, spec = self.trend.comparison, self.trend.chart
+        if spec is not None:
             context["chart"] = self.draw(spec)
             context["chart_title"] = f"{spec.title}: {authority.short_name}"
-            context["chart_table"] = chart_table(spec, hidden)
+            context["chart_table"] = chart_table(spec, self.trend.hidden_periods)
         context["series_table"] = IndicatorSeriesTable(
             self.series, empty_text="No figures recorded."
         )

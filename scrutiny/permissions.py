@@ -93,3 +93,71 @@ def can_see_exempt_item(user, item: AgendaItem) -> bool:
     if _is_council_staff(user):
         return True
     return current_seats(user).filter(committee=committee).exists()
+
+
+# Writing, approving and publishing reports; managing meetings ------------------------------
+
+
+def _staff_of(user, authority_id: int, roles: set[str]) -> bool:
+    if is_admin(user):
+        return True
+    return (
+        _is_signed_in(user)
+        and user.role in roles
+        and user.authorities.filter(pk=authority_id).exists()
+    )
+
+
+def can_write_reports(user, authority: Authority) -> bool:
+    """Officers (and approvers, who often draft too) write their council's reports."""
+    return _staff_of(user, authority.pk, {Role.OFFICER, Role.APPROVER})
+
+
+def can_edit_report(user, report: Report) -> bool:
+    """A report changes only while it is a draft, and only by its council's writers."""
+    return report.status == Report.Status.DRAFT and _staff_of(
+        user, report.authority_id, {Role.OFFICER, Role.APPROVER}
+    )
+
+
+def can_approve_report(user, report: Report) -> bool:
+    """The director or their delegate (an approver) approves; never the one who submitted."""
+    return (
+        report.status == Report.Status.SUBMITTED
+        and _staff_of(user, report.authority_id, {Role.APPROVER})
+        and report.submitted_by_id != user.pk
+    )
+
+
+def can_publish_report(user, report: Report) -> bool:
+    """Clerks publish approved reports for their council's meetings."""
+    return report.status == Report.Status.APPROVED and _staff_of(
+        user, report.authority_id, {Role.CLERK}
+    )
+
+
+def can_correct_report(user, report: Report) -> bool:
+    """A published report is corrected by a new version, started by a writer."""
+    return report.status == Report.Status.PUBLISHED and _staff_of(
+        user, report.authority_id, {Role.OFFICER, Role.APPROVER}
+    )
+
+
+def can_manage_meetings(user, authority: Authority) -> bool:
+    """Clerks manage committees, their members, meetings and agendas."""
+    return _staff_of(user, authority.pk, {Role.CLERK})
+
+
+def can_see_exempt_sections(user, report: Report) -> bool:
+    """May the reader see a report's exempt appendices? The same people as a Part 2 report:
+    the council's officers, approvers and clerks, and members sitting on its committee."""
+    if is_admin(user):
+        return True
+    if not _is_signed_in(user) or not user.authorities.filter(pk=report.authority_id).exists():
+        return False
+    if _is_council_staff(user):
+        return True
+    committees = {report.committee_id} | {
+        item.meeting.committee_id for item in report.agenda_items.all()
+    }
+    return current_seats(user).filter(committee_id__in=committees - {None}).exists()

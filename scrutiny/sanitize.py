@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import nh3
@@ -55,3 +56,40 @@ def sanitize_html(html: str | None) -> SafeString:
         attribute_filter=_filter_attribute,
     )
     return mark_safe(cleaned)  # noqa: S308 - nh3 has just removed anything unsafe
+
+
+CELL_TAGS = {"span", "strong", "a", "ul", "li", "p", "br", "em"}
+CELL_CLASSES = re.compile(r"^(govuk-[a-z0-9_!-]+)( govuk-[a-z0-9_!-]+)*$")
+
+
+def _filter_cell_attribute(tag: str, attribute: str, value: str) -> str | None:
+    if attribute == "class":
+        return value if CELL_CLASSES.fullmatch(value.strip()) else None
+    if tag == "a" and attribute == "href":
+        # Our own pages ("/wokingham/scorecards/...") or an absolute web address.
+        parts = urlsplit(value.strip())
+        if parts.scheme.lower() in ALLOWED_SCHEMES:
+            return value
+        if not parts.scheme and not parts.netloc and value.startswith("/"):
+            return value
+        return None
+    return value
+
+
+def sanitize_cell_html(html: str | None) -> SafeString:
+    """A data block's cell as built (a figure, a GOV.UK tag, a list, a link), cleaned again.
+
+    Frozen blocks live in the database; whatever is in them is cleaned on the way out, with
+    only GOV.UK classes kept, so a tampered cell can neither script nor restyle the page.
+    """
+    if not html:
+        return mark_safe("")
+    cleaned = nh3.clean(
+        html,
+        tags=CELL_TAGS,
+        attributes={"span": {"class"}, "strong": {"class"}, "a": {"href", "class"}},
+        url_schemes=ALLOWED_SCHEMES,
+        link_rel=None,
+        attribute_filter=_filter_cell_attribute,
+    )
+    return mark_safe(cleaned)  # noqa: S308 - cleaned by nh3 just above

@@ -13,7 +13,15 @@ from .builders import (
 from .cache import ChartFile, cached_chart, chart_key
 from .describe import DataTable, alt_text, data_table
 from .renderer import FORMATS, RENDERER_VERSION, render
-from .specs import BarChart, ChartSpec, LineChart, Series, format_figure, spoken_label
+from .specs import (
+    BarChart,
+    ChartSpec,
+    LineChart,
+    Series,
+    format_figure,
+    spec_from_dict,
+    spoken_label,
+)
 
 __all__ = [
     "BarChart",
@@ -34,5 +42,6 @@ __all__ = [
     "round_label",
     "scorecard_aspects_chart",
     "scorecard_average_chart",
+    "spec_from_dict",
     "spoken_label",
 ]

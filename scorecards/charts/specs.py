@@ -203,3 +203,27 @@ _SHORT_MONTH = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b\.?", re.IGNORECASE)
 def spoken_label(label: str) -> str:
     """A period label as a sentence says it: 'Nov 2016' -> 'November 2016'."""
     return _SHORT_MONTH.sub(lambda m: _MONTHS[m.group(1).lower()], label)
+
+
+def spec_from_dict(data: dict) -> ChartSpec:
+    """The spec back from ``as_dict`` (a frozen report keeps charts this way)."""
+    kinds = {LineChart.kind: LineChart, BarChart.kind: BarChart}
+    try:
+        chart = kinds[data["kind"]]
+    except KeyError:
+        raise ValueError(f"Not a chart kind: {data.get('kind')!r}") from None
+
+    def series(items) -> list[Series]:
+        return [Series(name, [(label, value) for label, value in points]) for name, points in items]
+
+    return chart(
+        title=data.get("title", ""),
+        unit=data.get("unit", ""),
+        decimals=data.get("decimals", 1),
+        series=series(data.get("series", [])),
+        target=data.get("target"),
+        comparators=series(data.get("comparators", [])),
+        y_min=data.get("y_min"),
+        y_max=data.get("y_max"),
+        y_label=data.get("y_label", ""),
+    )

@@ -65,6 +65,14 @@ class Report(models.Model):
         blank=True,
         related_name="+",
     )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -170,6 +178,11 @@ class ReportSection(models.Model):
     order = models.PositiveSmallIntegerField()
     heading = models.CharField(max_length=300, blank=True)
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.NARRATIVE)
+    text = models.TextField(
+        blank=True,
+        help_text="What the author typed (paragraphs, '## ' headings, '- ' lists, links); "
+        "the body is made from it.",
+    )
     body = models.TextField(blank=True, help_text="Sanitised HTML for narrative sections.")
     block_type = models.CharField(max_length=40, blank=True)
     block_params = models.JSONField(default=dict, blank=True)
@@ -177,6 +190,14 @@ class ReportSection(models.Model):
         null=True, blank=True, help_text="The block's figures as at publication."
     )
     frozen_at = models.DateTimeField(null=True, blank=True)
+    is_exempt = models.BooleanField(
+        "Exempt appendix",
+        default=False,
+        help_text="Part 2: this section alone is exempt; the rest of the report is open.",
+    )
+    exempt_paragraph = models.PositiveSmallIntegerField(
+        choices=EXEMPT_PARAGRAPHS, null=True, blank=True
+    )
 
     class Meta:
         ordering = ["report", "order"]
@@ -184,6 +205,13 @@ class ReportSection(models.Model):
             models.UniqueConstraint(fields=["report", "order"], name="section_unique_order"),
             models.CheckConstraint(
                 condition=Q(kind="narrative") | ~Q(block_type=""), name="data_section_has_block"
+            ),
+            models.CheckConstraint(
+                condition=Q(is_exempt=False)
+                | Q(
+                    exempt_paragraph__isnull=False, exempt_paragraph__gte=1, exempt_paragraph__lte=7
+                ),
+                name="section_exempt_has_paragraph",
             ),
         ]
 

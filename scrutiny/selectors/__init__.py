@@ -36,12 +36,10 @@ from .committees import (
     visible_reports,
 )
 from .reports import (
-    DataTable,
     FinancialRow,
     SectionView,
     consideration,
     financial_rows,
-    frozen_table,
     report_for,
     report_sections,
     report_versions,
@@ -53,7 +51,6 @@ __all__ = [
     "ComplaintComparison",
     "ComplaintPivot",
     "ContactBlock",
-    "DataTable",
     "ExemptAccess",
     "FinancialRow",
     "Headline",
@@ -75,7 +72,6 @@ __all__ = [
     "date_range",
     "financial_rows",
     "financial_year",
-    "frozen_table",
     "meeting_for",
     "meetings_visible_to",
     "percent",

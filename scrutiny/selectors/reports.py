@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Prefetch
 from django.http import Http404
 
+from ..blocks import BlockChoiceError, ShownBlock, build_block, show_block
 from ..models import (
     AgendaItem,
     Authority,
     Report,
 )
+from ..permissions import can_see_exempt_sections, can_view_data
 from ..sanitize import sanitize_html
 from .committees import visible_reports
 
@@ -59,42 +62,17 @@ def financial_rows(report: Report) -> list[FinancialRow]:
 
 
 @dataclass
-class DataTable:
-    """A frozen data block laid out as a table."""
-
-    caption: str
-    columns: list[str]
-    rows: list[list]
-
-
-def frozen_table(data, heading: str = "") -> DataTable | None:
-    """Lay out a data block's frozen figures: ``{"columns", "rows"}`` or a list of records."""
-    if not data:
-        return None
-    caption = heading
-    if isinstance(data, dict):
-        caption = data.get("caption") or heading
-        columns = list(data.get("columns") or [])
-        rows = data.get("rows") or []
-    else:
-        columns, rows = [], data
-    if rows and isinstance(rows[0], dict):
-        if not columns:
-            columns = list(rows[0].keys())
-        rows = [[row.get(c, "") for c in columns] for row in rows]
-    rows = [list(r) if isinstance(r, list | tuple) else [r] for r in rows]
-    cells = [["" if v is None else v for v in row] for row in rows]
-    return DataTable(caption, [str(c) for c in columns], cells)
-
-
-@dataclass
 class SectionView:
-    """A report section ready to show: cleaned narrative or a frozen table."""
+    """A report section ready to show: cleaned narrative, a data block, or an exempt notice."""
 
     heading: str
     kind: str
     body: str = ""
-    table: DataTable | None = None
+    block: ShownBlock | None = None
+    block_error: str = ""
+    figures_as_at: dt.datetime | None = None
+    exempt_paragraph: int | None = None
+    withheld: bool = False
 
 
 def report_for(user, authority: Authority, pk: int) -> Report:
@@ -124,15 +102,48 @@ def report_for(user, authority: Authority, pk: int) -> Report:
     return report
 
 
-def report_sections(report: Report) -> list[SectionView]:
-    """The sections in order, narrative sanitised now (the stored HTML is never trusted)."""
+def report_sections(report: Report, *, reader) -> list[SectionView]:
+    """The sections in order as this reader may see them.
+
+    Narrative is cleaned now (the stored HTML is never trusted). A published report's data
+    blocks show their frozen figures; a draft's are built from today's. The public sees the
+    figures with small counts hidden; the council's own readers see them all. An exempt
+    appendix reaches only those entitled to Part 2 material, and others read that it is
+    exempt, under which paragraph, and nothing of it.
+    """
+    sections = sorted(report.sections.all(), key=lambda s: s.order)
+    public = not can_view_data(reader, report.authority)
+    exempt_visible = None
     views = []
-    for section in sorted(report.sections.all(), key=lambda s: s.order):
+    for section in sections:
+        view = SectionView(section.heading, section.kind)
+        if section.is_exempt:
+            if exempt_visible is None:
+                exempt_visible = can_see_exempt_sections(reader, report)
+            view.exempt_paragraph = section.exempt_paragraph
+            if not exempt_visible:
+                view.heading = "Exempt appendix"
+                view.withheld = True
+                views.append(view)
+                continue
         if section.kind == section.Kind.NARRATIVE:
-            views.append(SectionView(section.heading, section.kind, sanitize_html(section.body)))
+            view.body = sanitize_html(section.body)
+        elif section.frozen_data:
+            variant = section.frozen_data["public" if public else "members"]
+            view.block = show_block(variant, public=public, authority_slug=report.authority.slug)
+            view.figures_as_at = section.frozen_at
         else:
-            table = frozen_table(section.frozen_data, section.heading)
-            views.append(SectionView(section.heading, section.kind, table=table))
+            try:
+                content = build_block(
+                    report.authority, section.block_type, section.block_params, public=public
+                )
+            except BlockChoiceError as error:
+                view.block_error = str(error)
+            else:
+                view.block = show_block(
+                    content.as_dict(), public=public, authority_slug=report.authority.slug
+                )
+        views.append(view)
     return views
 
 

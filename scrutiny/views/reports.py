@@ -47,7 +47,7 @@ class ReportDetailView(AuthorityMixin, DetailView):
         earlier, later = report_versions(self.request.user, report)
         context.update(
             consideration=consideration(report),
-            sections=report_sections(report),
+            sections=report_sections(report, reader=self.request.user),
             financial_rows=financial_rows(report),
             earlier_version=earlier,
             later_versions=later,

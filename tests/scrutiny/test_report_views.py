@@ -132,25 +132,37 @@ def test_sections_come_in_order_and_narrative_is_sanitised(client, published):
     assert "steal()" not in body
 
 
-def test_a_frozen_data_block_is_a_table_and_a_live_one_only_its_heading(client, published):
+def test_a_frozen_data_block_shows_its_figures_as_at_publication(client, published):
+    frozen = {
+        "subject": "2014/15",
+        "tables": [
+            {
+                "caption": "Complaints received",
+                "columns": [
+                    {"label": "Team", "numeric": False},
+                    {"label": "Total", "numeric": True},
+                ],
+                "rows": [["Brambles", "7"], ["Here 4 U", "4"]],
+            }
+        ],
+    }
     ReportSectionFactory(
         report=published,
         order=1,
         kind="data",
-        block_type="complaints-by-stage",
+        block_type="complaints",
+        block_params={"choice": "2014"},
         heading="Complaints received",
-        frozen_data={"columns": ["Team", "Total"], "rows": [["Brambles", 7], ["Here 4 U", 4]]},
+        frozen_data={"public": frozen, "members": frozen},
+        frozen_at=dt.datetime(2015, 7, 10, 9, 0, tzinfo=dt.UTC),
     )
-    ReportSectionFactory(
-        report=published, order=2, kind="data", block_type="caseloads", heading="Caseloads"
-    )
-    response = client.get(published.get_absolute_url())
-    body = response.content.decode()
-    assert '<th scope="col" class="govuk-table__header">Team</th>' in body
-    assert '<td class="govuk-table__cell">Brambles</td><td class="govuk-table__cell">7</td>' in body
-    caseloads = response.context["sections"][1]
-    assert caseloads.heading == "Caseloads"
-    assert caseloads.table is None
+    body = client.get(published.get_absolute_url()).content.decode()
+    assert '<th scope="col" class="govuk-table__header govuk-table__header--numeric">Total' in body
+    assert (
+        '<th scope="row" class="govuk-table__header">Brambles</th>'
+        '<td class="govuk-table__cell govuk-table__cell--numeric">7</td>'
+    ) in body
+    assert "Figures as at 10 July 2015" in body
 
 
 def test_the_financial_table_has_three_years_and_brackets_a_saving(client, published):

@@ -1,0 +1,65 @@
+"""The kinds of data block a report can hold, what each is chosen by, and how it is built.
+
+Each block type names one choice the author makes (a period, a snapshot date, an indicator,
+a programme...), lists the council's options for it, and builds a ``BlockContent`` from the
+stored figures. ``public=True`` builds what the public may see: small counts about children
+hidden (scorecards.suppression); the figures about staff, complaints and programmes carry
+no such counts and are the same for every reader.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from scrutiny.models import Authority
+
+from .content import BlockContent
+
+
+class BlockChoiceError(ValueError):
+    """The block's choice is not one the council's figures offer."""
+
+
+@dataclass(frozen=True)
+class BlockType:
+    """A kind of data block: its name, what the author chooses, and its builder."""
+
+    key: str
+    label: str
+    description: str
+    choice_label: str
+    choices: Callable[[Authority], list[tuple[str, str]]]
+    build: Callable[..., BlockContent]
+
+    def choice_text(self, authority: Authority, value: str) -> str:
+        return dict(self.choices(authority)).get(str(value), "")
+
+
+BLOCK_TYPES: dict[str, BlockType] = {}
+
+
+def register(block_type: BlockType) -> BlockType:
+    if block_type.key in BLOCK_TYPES:
+        raise ValueError(f"Block type {block_type.key!r} registered twice.")
+    BLOCK_TYPES[block_type.key] = block_type
+    return block_type
+
+
+def block_type(key: str) -> BlockType:
+    try:
+        return BLOCK_TYPES[key]
+    except KeyError:
+        raise BlockChoiceError(f"There is no kind of data block called {key!r}.") from None
+
+
+def build_block(authority: Authority, key: str, params: dict, *, public: bool) -> BlockContent:
+    """The block's content from today's figures, or BlockChoiceError if its choice is gone."""
+    kind = block_type(key)
+    value = str(params.get("choice", ""))
+    if value not in dict(kind.choices(authority)):
+        raise BlockChoiceError(
+            f"{kind.label}: the council no longer has figures for the chosen "
+            f"{kind.choice_label.lower()}."
+        )
+    return kind.build(authority, value, public=public)
