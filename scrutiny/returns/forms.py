@@ -352,7 +352,7 @@ class SectionEntry:
         day, month, year = (posted(name) for name in column.field_names)
         if not any(str(part or "").strip() for part in (day, month, year)):
             return None, []
-        value, found = rules.read_date(day, month, year, what=what.lower(), **where)
+        value, found = rules.read_date(day, month, year, what=what, **where)
         return value, found or rules.check_date_within(
             value, start=self.period.start, end=self.period.end, what=what, **where
         )

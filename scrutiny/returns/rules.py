@@ -150,6 +150,10 @@ def check_numerator(
     ]
 
 
+def _first_upper(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def read_date(
     day: object, month: object, year: object, *, row: str, column: str, what: str
 ) -> tuple[dt.date | None, list[Problem]]:
@@ -159,14 +163,14 @@ def read_date(
         return None, [Problem(row, column, f"Enter {what}")]
     missing = [name for name, part in zip(("day", "month", "year"), parts, strict=True) if not part]
     if missing:
-        return None, [Problem(row, column, f"{what.capitalize()} must include a {missing[0]}")]
+        return None, [Problem(row, column, f"{_first_upper(what)} must include a {missing[0]}")]
     try:
         d, m, y = (int(p) for p in parts)
         if not (1000 <= y <= 9999):
             raise ValueError
         return dt.date(y, m, d), []
     except ValueError:
-        return None, [Problem(row, column, f"{what.capitalize()} must be a real date")]
+        return None, [Problem(row, column, f"{_first_upper(what)} must be a real date")]
 
 
 def check_date_within(
@@ -185,7 +189,7 @@ def check_date_within(
         Problem(
             row,
             column,
-            f"{what.capitalize()} must be between {start:%-d %B %Y} and {end:%-d %B %Y}",
+            f"{_first_upper(what)} must be between {start:%-d %B %Y} and {end:%-d %B %Y}",
         )
     ]
 

@@ -181,3 +181,33 @@ def test_large_moves_need_a_commentary_only_to_complete():
             "before you mark the section as completed",
         )
     ]
+
+
+def test_a_red_or_amber_rag_needs_a_commentary_before_completing_but_green_does_not():
+    from scrutiny.returns.rules import check_commentary, red_or_amber
+
+    flags = red_or_amber([("RAG for A", "red"), ("RAG for B", "green"), ("RAG for C", "amber")])
+    assert [str(f) for f in flags] == ["RAG for A: Red", "RAG for C: Amber"]
+    assert [p.message for p in check_commentary([], "", completing=True, flags=flags)] == [
+        "Explain the 2 red or amber RAGs before you mark the section as completed"
+    ]
+    assert check_commentary([], "Recruitment is slow", completing=True, flags=flags) == []
+    assert check_commentary([], "", completing=False, flags=flags) == []
+    assert red_or_amber([("RAG for B", "green"), ("RAG for D", None)]) == []
+
+
+def test_text_and_choices_are_read_by_the_same_rules():
+    from scrutiny.returns.rules import check_range, read_choice, read_text
+
+    assert read_text("  a\x00b \r\n", row="0", column="c", what="Theme") == ("ab", [])
+    assert read_text("x" * 201, row="0", column="c", what="Theme", max_length=200)[1][
+        0
+    ].message == ("Theme must be 200 characters or fewer")
+    choices = [("red", "Red"), ("green", "Green")]
+    assert read_choice("GREEN", choices, row="0", column="rag", what="RAG") == ("green", [])
+    assert read_choice("Purple", choices, row="0", column="rag", what="RAG")[1][0].message == (
+        "RAG must be one of: Red, Green"
+    )
+    assert check_range(
+        Decimal("10.5"), minimum=Decimal(0), maximum=Decimal(10), row="0", column="s", what="Score"
+    )[0].message == ("Score must be between 0 and 10")
