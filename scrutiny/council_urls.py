@@ -48,6 +48,11 @@ urlpatterns = [
     path("returns/", returns.ReturnListView.as_view(), name="return_list"),
     path("returns/<str:period>/", returns.ReturnDetailView.as_view(), name="return_detail"),
     path(
+        "returns/<str:period>/changes/",
+        returns.ReturnChangesView.as_view(),
+        name="return_changes",
+    ),
+    path(
         "returns/<str:period>/<slug:section>/",
         returns.SectionView.as_view(),
         name="return_section",

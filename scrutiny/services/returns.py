@@ -109,7 +109,10 @@ def section_save(
             section=section.key,
             actor=saved_by,
         )
-    section.refresh_from_db()
+        # The claim above is an UPDATE, which history does not see: record the state now.
+        section.refresh_from_db()
+        section._history_user = saved_by
+        section.save(update_fields=["status", "commentary"])
     return section
 
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 
 from ..models import Period, QuarterlyReturn, ReturnSection, Role, financial_year_of
+from ..returns.changes import return_changes
 from ..returns.sections import may_edit, return_open, sections
 from ..services.returns import (
     ReturnRefused,
@@ -329,3 +330,23 @@ class SectionView(ReturnMixin, TemplateView):
         except ReturnRefused as exc:
             refusal = str(exc)
         return self.render_to_response(self.get_context_data(entry=entry, refusal=refusal))
+
+
+class ReturnChangesView(ReturnMixin, TemplateView):
+    """Every change of every figure of a return, newest first, in plain words."""
+
+    template_name = "returns/return_changes.html"
+
+    def more_breadcrumbs(self):
+        return [(detail_url(self.quarterly_return), f"{self.quarterly_return.period} return")]
+
+    def get(self, request, *args, **kwargs):
+        self.quarterly_return = self.get_return()
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["return"] = self.quarterly_return
+        started = self.quarterly_return.pk is not None
+        context["changes"] = return_changes(self.quarterly_return) if started else []
+        return context
