@@ -161,3 +161,8 @@ def can_see_exempt_sections(user, report: Report) -> bool:
         item.meeting.committee_id for item in report.agenda_items.all()
     }
     return current_seats(user).filter(committee_id__in=committees - {None}).exists()
+
+
+def can_handle_reports(user, authority: Authority) -> bool:
+    """Officers, approvers and clerks see the council's reports at every stage."""
+    return _staff_of(user, authority.pk, {Role.OFFICER, Role.APPROVER, Role.CLERK})

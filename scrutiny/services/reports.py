@@ -82,6 +82,12 @@ def _require_editable(report: Report, user: User) -> Report:
     return report
 
 
+def report_lock_for_edit(*, report: Report, edited_by: User) -> Report:
+    """Lock a draft for a change a form makes directly (call inside ``transaction.atomic``);
+    refused, with nothing saved, unless it is still a draft the user may change."""
+    return _require_editable(report, edited_by)
+
+
 def _check_choice(kind, authority: Authority, choice: str) -> None:
     if choice not in dict(kind.choices(authority)):
         raise ReportRefused(f"Choose a {kind.choice_label.lower()} the council has figures for.")

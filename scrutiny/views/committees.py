@@ -5,8 +5,10 @@ from django.views.generic import DetailView
 
 from ..filtersets import CommitteeFilterSet
 from ..models import Committee
+from ..permissions import can_manage_meetings
 from ..selectors import agenda_for, committee_meetings, current_memberships, meeting_for
 from ..tables.committees import CommitteeTable, MeetingTable, MembershipTable
+from ..working_days import latest_publication_date
 from .generic import AuthorityMixin, ObjectDetailView, ObjectListView
 
 
@@ -45,6 +47,9 @@ class CommitteeDetailView(ObjectDetailView):
         )
         context["past"] = MeetingTable(past, orderable=False, empty_text="No past meetings.")
         context["breadcrumbs"] = [_committees_crumb(self.authority)]
+        context["can_manage"] = can_manage_meetings(self.request.user, self.authority)
+        if context["can_manage"]:
+            context["seats"] = list(committee.memberships.order_by("name"))
         return context
 
 
@@ -62,6 +67,10 @@ class MeetingDetailView(AuthorityMixin, DetailView):
         context = super().get_context_data(**kwargs)
         meeting = context["meeting"]
         context["agenda"] = agenda_for(self.request.user, meeting)
+        context["can_manage"] = can_manage_meetings(self.request.user, self.authority)
+        if context["can_manage"]:
+            context["clerk_items"] = list(meeting.items.select_related("report").order_by("number"))
+            context["publish_by"] = latest_publication_date(meeting.date)
         context["breadcrumbs"] = [
             _committees_crumb(self.authority),
             (meeting.committee.get_absolute_url(), meeting.committee.name),

@@ -5,6 +5,7 @@ from django.views.generic import DetailView
 
 from ..filtersets import ReportFilterSet
 from ..models import Report
+from ..permissions import can_handle_reports, can_write_reports
 from ..selectors import (
     consideration,
     financial_rows,
@@ -30,6 +31,17 @@ class ReportListView(ObjectListView):
     def get_queryset(self):
         return visible_reports(self.request.user, self.authority)
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if can_write_reports(self.request.user, self.authority):
+            context["actions"] = [
+                (
+                    reverse("report_create", kwargs={"authority": self.authority.slug}),
+                    "Write a report",
+                )
+            ]
+        return context
+
 
 class ReportDetailView(AuthorityMixin, DetailView):
     """One report: cover sheet, sections in order, financial implications, contact."""
@@ -50,6 +62,7 @@ class ReportDetailView(AuthorityMixin, DetailView):
             sections=report_sections(report, reader=self.request.user),
             financial_rows=financial_rows(report),
             earlier_version=earlier,
+            can_manage_report=can_handle_reports(self.request.user, self.authority),
             later_versions=later,
             breadcrumbs=[
                 (reverse("report_list", kwargs={"authority": self.authority.slug}), "Reports")
