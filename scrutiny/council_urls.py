@@ -125,6 +125,11 @@ urlpatterns = [
         name="return_changes",
     ),
     path(
+        "returns/<str:period>/spreadsheet/",
+        returns.ReturnSpreadsheetView.as_view(),
+        name="return_spreadsheet",
+    ),
+    path(
         "returns/<str:period>/<slug:section>/",
         returns.SectionView.as_view(),
         name="return_section",

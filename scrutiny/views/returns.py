@@ -12,7 +12,7 @@ import re
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
@@ -20,6 +20,7 @@ from django.views.generic import TemplateView
 from ..models import Period, QuarterlyReturn, ReturnSection, Role, financial_year_of
 from ..returns.changes import return_changes
 from ..returns.sections import may_edit, return_open, sections
+from ..returns.spreadsheet import MAX_BYTES, workbook_apply, workbook_for
 from ..services.returns import (
     ReturnRefused,
     ensure_editable,
@@ -350,3 +351,52 @@ class ReturnChangesView(ReturnMixin, TemplateView):
         started = self.quarterly_return.pk is not None
         context["changes"] = return_changes(self.quarterly_return) if started else []
         return context
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class ReturnSpreadsheetView(ReturnMixin, TemplateView):
+    """Download the return as a workbook (GET), or upload a filled one (POST), all or nothing."""
+
+    template_name = "returns/return_spreadsheet.html"
+
+    def more_breadcrumbs(self):
+        return [(detail_url(self.quarterly_return), f"{self.quarterly_return.period} return")]
+
+    def get(self, request, *args, **kwargs):
+        self.quarterly_return = self.get_return()
+        if request.GET.get("download") and self.quarterly_return.pk is not None:
+            name = f"{self.authority.slug}-{self.quarterly_return.period.slug}-return.xlsx"
+            response = HttpResponse(
+                workbook_for(self.quarterly_return, request.user), content_type=XLSX
+            )
+            response["Content-Disposition"] = f'attachment; filename="{name}"'
+            return response
+        return self.render_to_response(self.get_context_data())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["return"] = self.quarterly_return
+        context["started"] = self.quarterly_return.pk is not None
+        context["max_mb"] = MAX_BYTES // (1024 * 1024)
+        context.setdefault("problems", [])
+        context["errors"] = [("#file", str(p)) for p in context["problems"]]
+        return context
+
+    def post(self, request, *args, **kwargs):
+        self.quarterly_return = self.get_return()
+        if not may_edit(request.user, self.authority) or self.quarterly_return.pk is None:
+            raise PermissionDenied("You cannot change this council's returns.")
+        problems, applied = workbook_apply(
+            quarterly_return=self.quarterly_return,
+            upload=request.FILES.get("file"),
+            applied_by=request.user,
+        )
+        if problems:
+            return self.render_to_response(self.get_context_data(problems=problems))
+        if applied:
+            messages.success(request, "Spreadsheet applied: " + "; ".join(applied))
+        else:
+            messages.success(request, "The spreadsheet changed nothing")
+        return HttpResponseRedirect(detail_url(self.quarterly_return))
