@@ -13,6 +13,10 @@ SECTIONS = {
     "workforce": ("Workforce by role", "#id_rows-0-agency", "-2"),
     "complaints": ("Complaints", "input[id^='id_rows-0-'][type='text']", "lots"),
     "contacts": ("Contact volumes", "input[id^='id_rows-0-'][type='text']", "1e5000"),
+    "caseloads": ("Caseloads by team", "#id_rows-0-cases_held", "-1"),
+    "indicators": ("^Indicators", "#id_rows-0-numerator", "lots"),
+    "complaint-themes": ("Complaint themes", "#id_rows-0-context", "No theme named"),
+    "audits": ("Audits completed", "#id_rows-0-completed_on_month", "13"),
 }
 
 
