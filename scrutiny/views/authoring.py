@@ -69,6 +69,8 @@ class FormPage(AuthorityMixin, TemplateView):
 class ReportMixin:
     """Loads the council's report from the URL for staff who handle reports."""
 
+    permission = staticmethod(can_handle_reports)
+
     def get_report(self) -> Report:
         if not can_handle_reports(self.request.user, self.authority):
             raise PermissionDenied("Only the council's officers, approvers and clerks can do this.")
@@ -93,6 +95,8 @@ class ReportMixin:
 
 class ReportCreateView(ReportMixin, FormPage):
     """Start a report: the cover sheet first."""
+
+    permission = staticmethod(can_write_reports)
 
     title = "Write a report"
 
@@ -124,6 +128,8 @@ class ReportCreateView(ReportMixin, FormPage):
 
 class ReportCoverView(ReportMixin, FormPage):
     """The cover sheet, the financial implications table and the background papers."""
+
+    permission = staticmethod(can_write_reports)
 
     template_name = "scrutiny/authoring/cover_page.html"
     title = "Cover sheet"
@@ -202,6 +208,8 @@ class ReportManageView(ReportMixin, AuthorityMixin, TemplateView):
 class NarrativeSectionView(ReportMixin, FormPage):
     """Add or change a section of text."""
 
+    permission = staticmethod(can_write_reports)
+
     title = "Section of text"
 
     def section(self, report):
@@ -253,6 +261,8 @@ class NarrativeSectionView(ReportMixin, FormPage):
 class BlockTypeView(ReportMixin, FormPage):
     """Adding a data block, step 1: what it shows."""
 
+    permission = staticmethod(can_write_reports)
+
     title = "Add a data block"
     submit_label = "Continue"
 
@@ -284,6 +294,8 @@ class BlockTypeView(ReportMixin, FormPage):
 
 class BlockSectionView(ReportMixin, FormPage):
     """Adding (step 2) or changing a data block: its heading and which figures it shows."""
+
+    permission = staticmethod(can_write_reports)
 
     template_name = "scrutiny/authoring/block_page.html"
 
@@ -351,6 +363,8 @@ class BlockSectionView(ReportMixin, FormPage):
 class SectionActionView(ReportMixin, AuthorityMixin, TemplateView):
     """Move a section up or down, or remove it (after a confirmation page)."""
 
+    permission = staticmethod(can_write_reports)
+
     template_name = "scrutiny/authoring/section_delete.html"
 
     def get_section(self):
@@ -417,6 +431,8 @@ class ReportActionView(ReportMixin, AuthorityMixin, TemplateView):
 
 class NewVersionView(ReportMixin, FormPage):
     """Correct a published report: start version N+1, saying what it changes."""
+
+    permission = staticmethod(can_write_reports)
 
     title = "Correct this report"
     submit_label = "Start the new version"

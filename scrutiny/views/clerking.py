@@ -21,6 +21,8 @@ from .generic import AuthorityMixin
 class ClerkMixin:
     """Only the council's clerks (and administrators) reach these pages."""
 
+    permission = staticmethod(can_manage_meetings)
+
     def require_clerk(self) -> None:
         if not can_manage_meetings(self.request.user, self.authority):
             raise PermissionDenied("Only the council's clerks manage meetings.")

@@ -27,6 +27,8 @@ class AuthorityMixin:
     """Resolves ``<authority>`` from the URL and requires the reader may see its figures."""
 
     public = False  # True for pages the public may read (published committee material)
+    # Beyond reading the council's figures, what the page needs (writing reports, clerking).
+    permission = staticmethod(can_view_data)
 
     def dispatch(self, request, *args, **kwargs):
         self.authority = get_object_or_404(Authority, slug=kwargs["authority"], is_active=True)
@@ -37,6 +39,8 @@ class AuthorityMixin:
 
                 return redirect_to_login(request.get_full_path())
             raise PermissionDenied("You do not have access to this council's figures.")
+        if not self.public and not self.permission(request.user, self.authority):
+            raise PermissionDenied("Your role does not include this.")
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
