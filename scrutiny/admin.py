@@ -50,3 +50,5 @@ register(
         m.QuarterlyReturn: [m.ReturnSection, m.ReturnEvent],
     },
 )
+
+from .packs import admin as packs_admin  # noqa: E402, F401  (registers packs' models)

@@ -175,6 +175,14 @@ if CELERY_TASK_SOFT_TIME_LIMIT >= CELERY_TASK_TIME_LIMIT:
     raise ImproperlyConfigured("CELERY_TASK_SOFT_TIME_LIMIT must be below CELERY_TASK_TIME_LIMIT")
 
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://scrutiny")}
+# Agenda packs and report PDFs: relative links in a PDF point at this site, and a document
+# may load only this origin's /static/ and /media/charts/ files (read from disk, never fetched).
+PACK_SITE_URL = env.url("PACK_SITE_URL", default="http://127.0.0.1:8000").geturl()
+# A render job whose worker has been silent this long (seconds) is taken over by another.
+PACK_STALE_AFTER = env.int("PACK_STALE_AFTER", default=60)
+if PACK_STALE_AFTER < 1:
+    raise ImproperlyConfigured("PACK_STALE_AFTER must be at least 1 second")
+
 
 # Small-number suppression threshold for anything the public sees (counts 1..N become "c").
 SUPPRESSION_THRESHOLD = env.int("SUPPRESSION_THRESHOLD", default=5)

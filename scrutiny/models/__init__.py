@@ -20,6 +20,7 @@ from .oversight import (
     Recommendation,
     RecommendationUpdate,
 )
+from .packs import CoverLetter, RenderJob
 from .periods import Period, financial_year_of
 from .reports import BackgroundPaper, FinancialImplication, Report, ReportSection
 from .returns import QuarterlyReturn, ReturnEvent, ReturnSection, ReturnSectionKey
@@ -42,6 +43,7 @@ __all__ = [
     "ContactChannel",
     "ContactPurpose",
     "ContactVolume",
+    "CoverLetter",
     "DataQualityIssue",
     "FinancialImplication",
     "Inspection",
@@ -55,6 +57,7 @@ __all__ = [
     "Recommendation",
     "RecommendationUpdate",
     "Region",
+    "RenderJob",
     "Report",
     "ReportSection",
     "ReturnEvent",

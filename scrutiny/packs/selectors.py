@@ -1,0 +1,46 @@
+"""Reads for the pack pages: the latest job for a document and the file to download."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from ..models import Meeting, RenderJob, Report
+
+Kind = RenderJob.Kind
+PACK_KINDS = [Kind.PUBLIC_PACK, Kind.SUPPLEMENTARY_PACK, Kind.CONFIDENTIAL_PACK]
+
+
+def latest_job(kind: str, *, meeting: Meeting | None = None, report: Report | None = None):
+    """The newest job for the document, whatever its state."""
+    return RenderJob.objects.filter(kind=kind, meeting=meeting, report=report).first()
+
+
+def latest_file(kind: str, *, meeting: Meeting | None = None, report: Report | None = None):
+    """The newest finished job for the document (its file is what a download serves)."""
+    return RenderJob.objects.filter(
+        kind=kind, meeting=meeting, report=report, state=RenderJob.State.DONE
+    ).first()
+
+
+def page_url(kind: str, *, meeting: Meeting | None = None, report: Report | None = None) -> str:
+    if report is not None:
+        return reverse("report_pdf", kwargs={"authority": report.authority.slug, "pk": report.pk})
+    slug = meeting.committee.authority.slug
+    if kind == Kind.CONFIDENTIAL_PACK:
+        return reverse("meeting_confidential_pack", kwargs={"authority": slug, "pk": meeting.pk})
+    return reverse("meeting_pack", kwargs={"authority": slug, "pk": meeting.pk, "kind": kind})
+
+
+def job_status(job: RenderJob | None, done: RenderJob | None, url: str) -> dict:
+    """What the progress script polls for: state, pages, percentage, error, download."""
+    if job is None:
+        return {"state": "none", "label": "Not built yet", "percent": 0}
+    return {
+        "state": "failed" if job.is_stalled else job.state,
+        "label": "Stopped" if job.is_stalled else job.get_state_display(),
+        "pages_done": job.pages_done,
+        "pages_total": job.pages_total,
+        "percent": job.percent,
+        "error": job.error,
+        "download": f"{url}?format=pdf" if done else "",
+    }

@@ -1,0 +1,41 @@
+"""Celery tasks: each takes ids, calls a service, and leaves the outcome on a model."""
+
+from __future__ import annotations
+
+from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+
+from .packs.services import Claim, render_job_fail, render_job_release, render_job_run
+
+# A database or broker that is briefly away is worth another try; anything else is a fault
+# in the document and is recorded on the job for the clerk to read.
+TRANSIENT = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
+
+
+@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=5)
+def render_job(self, job_id: int) -> str:
+    """Build the PDF of render job ``job_id``: an agenda pack or a report."""
+    try:
+        outcome = render_job_run(job_id=job_id)
+    except SoftTimeLimitExceeded:
+        limit = settings.CELERY_TASK_SOFT_TIME_LIMIT
+        render_job_fail(job_id=job_id, error=f"It took longer than {limit} seconds to lay out.")
+        return "failed"
+    except TRANSIENT as error:
+        render_job_release(job_id=job_id)
+        if self.request.is_eager or self.request.retries >= self.max_retries:
+            render_job_fail(job_id=job_id, error=f"The database or queue was unavailable: {error}")
+            return "failed"
+        raise self.retry(exc=error, countdown=5 * 2**self.request.retries) from error
+    except Exception as error:
+        render_job_fail(job_id=job_id, error=f"It could not be laid out: {error}")
+        if self.request.is_eager:
+            return "failed"
+        raise
+    if outcome == Claim.BUSY and not self.request.is_eager:
+        # Another worker holds it. If that worker has died, its silence will let this one
+        # take the job over once PACK_STALE_AFTER has passed.
+        raise self.retry(countdown=settings.PACK_STALE_AFTER + 1)
+    return outcome
