@@ -33,6 +33,13 @@ SECTIONS = [
         "reports/",
     ),
     Section(
+        "Search",
+        "report_search",
+        True,
+        "Search the reports you may read by their words.",
+        "search/",
+    ),
+    Section(
         "Scorecards",
         "indicator_list",
         True,

@@ -1,3 +1,17 @@
 """Reading the published record under /<council>/: search, feeds and the meetings calendar."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from .feeds import CommitteeFeed
+from .views import reading
+
+urlpatterns = [
+    path("search/", reading.SearchView.as_view(), name="report_search"),
+    path("meetings.ics", reading.MeetingCalendarView.as_view(), name="meeting_calendar"),
+    path(
+        "committees/<slug:slug>/meetings.ics",
+        reading.MeetingCalendarView.as_view(),
+        name="committee_calendar",
+    ),
+    path("committees/<slug:slug>/feed/", CommitteeFeed(), name="committee_feed"),
+]

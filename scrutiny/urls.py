@@ -1,9 +1,12 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from scorecards.views import ChartFileView
 
+from .sitemaps import SITEMAPS
 from .views.home import AuthorityHomeView, HomeView
+from .views.reading import DashboardView
 
 # Everything below /<council>/. Each app owns the paths under its own prefix.
 council_patterns = [
@@ -19,6 +22,8 @@ council_patterns = [
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("admin/", admin.site.urls),
+    path("dashboard/", DashboardView.as_view(), name="dashboard"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("media/charts/<str:name>", ChartFileView.as_view(), name="chart_file"),
     path("<slug:authority>/", include(council_patterns)),

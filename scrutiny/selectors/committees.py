@@ -92,19 +92,26 @@ class AgendaEntry:
 
 def agenda_for(user, meeting: Meeting) -> list[AgendaEntry]:
     """The meeting's agenda in order, with Part 2 items reduced to what the reader may see."""
+    return agendas_for(user, [meeting])[meeting.pk]
+
+
+def agendas_for(user, meetings: list[Meeting]) -> dict[int, list[AgendaEntry]]:
+    """Each meeting's agenda as ``agenda_for`` gives it, for any number of meetings in a
+    fixed number of queries (plus one Part 2 check per committee)."""
     items = list(
-        AgendaItem.objects.filter(meeting=meeting)
+        AgendaItem.objects.filter(meeting__in=meetings)
         .select_related("meeting__committee", "report__authority")
-        .order_by("number")
+        .order_by("meeting_id", "number")
     )
     may_see = ExemptAccess(user)
     report_ids = [i.report_id for i in items if i.report_id]
+    authorities = {m.committee.authority_id for m in meetings}
     openable = set(
-        visible_reports(user, meeting.committee.authority)
-        .filter(pk__in=report_ids)
+        reports_visible_to(user)
+        .filter(pk__in=report_ids, authority__in=authorities)
         .values_list("pk", flat=True)
     )
-    entries = []
+    agendas: dict[int, list[AgendaEntry]] = {m.pk: [] for m in meetings}
     for item in items:
         entry = AgendaEntry(
             number=item.number,
@@ -128,8 +135,8 @@ def agenda_for(user, meeting: Meeting) -> list[AgendaEntry]:
                 entry.report = item.report
             elif item.report_id:
                 entry.report_restricted = True
-        entries.append(entry)
-    return entries
+        agendas[item.meeting_id].append(entry)
+    return agendas
 
 
 def meeting_for(user, authority: Authority, pk: int) -> Meeting:
@@ -150,3 +157,40 @@ def visible_reports(user, authority: Authority) -> QuerySet[Report]:
         .filter(authority=authority)
         .select_related("authority", "committee")
     )
+
+
+# Recommendations a committee tracks --------------------------------------------------------
+
+
+@dataclass
+class TrackedRecommendation:
+    """A recommendation with who owns it, when it is due, and its updates quarter by quarter."""
+
+    recommendation: object
+    updates: list
+
+
+def committee_recommendations(user, committee) -> list[TrackedRecommendation]:
+    """The committee's recommendations the reader may see, with their updates, oldest first.
+
+    One made in a report is shown only to those who may open that report, so a Part 2
+    report's recommendations stay with those entitled to it; one the committee made itself
+    is as public as its minutes.
+    """
+    from ..models import Recommendation, RecommendationUpdate
+
+    openable = reports_visible_to(user).filter(authority=committee.authority_id)
+    rows = list(
+        Recommendation.objects.filter(committee=committee)
+        .filter(Q(report__isnull=True) | Q(report__in=openable))
+        .select_related("team", "report")
+        .order_by("source", "order", "pk")
+    )
+    updates: dict[int, list] = {r.pk: [] for r in rows}
+    for update in (
+        RecommendationUpdate.objects.filter(recommendation__in=rows)
+        .select_related("period")
+        .order_by("period__start", "pk")
+    ):
+        updates[update.recommendation_id].append(update)
+    return [TrackedRecommendation(r, updates[r.pk]) for r in rows]
