@@ -10,10 +10,15 @@ from django.apps import apps
 from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Sum
+from django.urls import reverse
+from django.utils.html import escape
 
 from programmes.models import Milestone, Programme, ProgressUpdate
 from scorecards.models import ComparatorValue, IndicatorValue, PracticeScore, Target
+from scrutiny.authoring.text import text_to_html
+from scrutiny.blocks import BLOCK_TYPES
 from scrutiny.demo import load_demo
+from scrutiny.demo.committees import block_choice
 from scrutiny.models import (
     AgendaItem,
     Authority,
@@ -163,17 +168,22 @@ def test_it_loads_the_cover_sheet_and_blank_financial_rows(wokingham):
     assert rows == [(1, None, ""), (2, None, ""), (3, None, "")]
 
 
-def test_report_sections_are_ordered_narrative_in_simple_html(demo, db):
-    sections = ReportSection.objects.all()
-    assert sections.count() > 40
-    assert set(sections.values_list("kind", flat=True)) == {"narrative"}
-    for body in sections.values_list("body", flat=True):
+def test_narrative_sections_are_typed_text_or_simple_html_in_the_papers_order(demo, db):
+    narrative = ReportSection.objects.filter(kind=ReportSection.Kind.NARRATIVE)
+    assert narrative.count() > 40
+    for body in narrative.values_list("body", flat=True):
         assert set(re.findall(r"</?([a-z0-9]+)", body)) <= ALLOWED_TAGS
     review = Report.objects.get(title="Children's Social Care Annual Review")
     headings = list(review.sections.values_list("heading", flat=True))
     assert headings.index("4. Last inspections grades") < headings.index("9. Recommendations")
-    complaints = review.sections.get(heading="7.9 Complaints and compliments")
-    assert "<td>Various Children&#x27;s Teams</td>" in complaints.body
+    # Text an officer could go on editing: the body is made from it.
+    background = review.sections.get(heading="2. The Review Team")
+    assert background.text and background.body == text_to_html(background.text)
+    assert "\n\n- " in background.text and "<ul>" in background.body
+    # A table the product holds no figures for keeps its HTML and has no typed text.
+    timeline = review.sections.get(heading="7.2 The Duty Triage and Assessment Team")
+    assert timeline.text == ""
+    assert "<td>Launch of Domestic Abuse Triage which meets daily.</td>" in timeline.body
 
 
 def test_it_loads_inspection_grades(wokingham):
@@ -325,3 +335,169 @@ def test_the_command_prints_a_summary(demo, db):
     call_command("demo", stdout=out)
     assert "Demo data loaded" in out.getvalue()
     assert "password: demo" in out.getvalue()
+
+
+# The seed reports rebuilt with data blocks ---------------------------------------------
+
+REVIEW = "Children's Social Care Annual Review"
+SIP = "Safeguarding Improvement Plan: Progress Report March 2015"
+EXPECTED_BLOCKS = {
+    REVIEW: [
+        ("Bridges Resource Centre (30 December 2014)", "inspection"),
+        (
+            "Inspection of Local Authority Fostering, Central Placements Team (8 January 2013)",
+            "inspection",
+        ),
+        (
+            "Inspection of Local Authority arrangements for the protection of children "
+            "(12 November 2012)",
+            "inspection",
+        ),
+        ("Inspection for Local Authority Adoption Agency (17 February 2011)", "inspection"),
+        ("2013/14 Recommendations", "recommendation-tracker"),
+        ("Complaints received during 2014/15", "complaints"),
+        ("Themes arising from complaints", "complaint-themes"),
+        ("Compliments received by the Department", "compliments"),
+        ("Social worker turnover rate", "indicator-chart"),
+        ("Service wide recommendations", "strategic-focus"),
+    ],
+    "Innovations Programme": [
+        ("Average score across all 7 aspects of the score card", "practice-scorecard"),
+    ],
+    SIP: [
+        ("Permanent and Agency qualified social worker staff in March 2015", "workforce"),
+        ("Starters and leavers since January 2014", "starters-leavers"),
+        ("Caseloads against the target of 16", "caseloads"),
+    ],
+    "Partners in Practice Programme Update": [
+        ("Social worker turnover rate", "indicator-chart"),
+        ("Partners in Practice Programme: progress to date", "programme-progress"),
+    ],
+    "Director's Bulletin: Children's Services, December 2012": [
+        ("Children in need audit: plans in place for more than 9 months", "audit"),
+        ("Contacts to Referral and Assessment by channel", "contacts"),
+    ],
+}
+
+
+def _data_sections(report):
+    return report.sections.filter(kind=ReportSection.Kind.DATA).order_by("order")
+
+
+def test_each_seed_report_holds_its_tables_as_data_blocks_in_the_papers_order(demo, db):
+    for title, expected in EXPECTED_BLOCKS.items():
+        report = Report.objects.get(title=title)
+        blocks = list(_data_sections(report).values_list("heading", "block_type"))
+        assert blocks == expected, title
+    review = Report.objects.get(title=REVIEW)
+    headings = list(review.sections.values_list("heading", flat=True))
+    grades = headings.index("Bridges Resource Centre (30 December 2014)")
+    assert headings[grades - 1] == "4. Last inspections grades"
+    assert headings.index("2013/14 Recommendations") == grades + 5
+    assert headings.index("8. Conclusion") < headings.index("Social worker turnover rate")
+    # The table typed into section 5 is gone: its figures come from the tracker.
+    section5 = review.sections.get(heading="5. Recommendations from the 2013/14 Annual Review")
+    assert "<table>" not in section5.body and section5.text
+
+
+def test_tables_the_product_holds_no_figures_for_stay_narrative(demo, db):
+    review = Report.objects.get(title=REVIEW)
+    early_help = review.sections.get(heading="7.1 Early Help")
+    assert early_help.kind == "narrative" and "<th>Strategic recommendation</th>" in early_help.body
+    overview = Report.objects.get(title="Partners in Practice Programme Update").sections.get(
+        heading="Programme Overview"
+    )
+    assert "<td>Danielle Marshall</td>" in overview.body
+
+
+def test_every_data_block_of_a_published_report_is_frozen_when_it_was_published(demo, db):
+    sections = ReportSection.objects.filter(kind=ReportSection.Kind.DATA).select_related("report")
+    assert sections.count() == sum(len(blocks) for blocks in EXPECTED_BLOCKS.values())
+    for section in sections:
+        assert section.report.is_published
+        assert section.frozen_at == section.report.published_at, section.heading
+        assert set(section.frozen_data) == {"public", "members"}
+        assert section.frozen_data["public"]["tables"], section.heading
+
+
+def test_block_choices_are_looked_up_by_name_and_a_missing_one_fails_loudly(demo, db):
+    review = Report.objects.get(title=REVIEW)
+    bridges = review.sections.get(heading="Bridges Resource Centre (30 December 2014)")
+    inspection = Inspection.objects.get(pk=bridges.block_params["choice"])
+    assert inspection.service_inspected == "Bridges Resource Centre"
+    heading = "4. Last inspections grades"
+    with pytest.raises(ValueError, match=r"wokingham.*Annual Review.*4\. Last inspections.*"):
+        block_choice(
+            report=review, heading=heading, key="inspection", wanted="Nowhere (1 May 2015)"
+        )
+    # A primary key is not a name: it changes from one load to the next.
+    with pytest.raises(ValueError, match="'1'"):
+        block_choice(report=review, heading=heading, key="inspection", wanted=str(inspection.pk))
+    assert block_choice(report=review, heading=heading, key="complaints", wanted="2014") == "2014"
+    with pytest.raises(ValueError, match="no kind of data block called 'chart'"):
+        block_choice(report=review, heading=heading, key="chart", wanted="2014/15")
+
+
+def _page(client, report):
+    url = reverse("report_detail", kwargs={"authority": report.authority.slug, "pk": report.pk})
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_public_reads_every_rebuilt_report_with_its_blocks(demo, db, client):
+    for title, expected in EXPECTED_BLOCKS.items():
+        page = _page(client, Report.objects.get(title=title))
+        for heading, _ in expected:
+            assert escape(heading) in page, (title, heading)
+        assert "Draft: figures as they stand today" not in page
+
+
+def test_report_pages_show_the_figures_frozen_at_publication(demo, db, client):
+    """Figures changed after publication leave the published report as it was."""
+    review = Report.objects.get(title=REVIEW)
+    protection = Inspection.objects.get(
+        authority=review.authority, start_date=dt.date(2012, 11, 12)
+    )
+    protection.judgements.update(grade="outstanding")
+    page = _page(client, review)
+    assert "Figures as at 20 July 2015" in page
+    grades = page[page.index("Leadership and governance") :]
+    assert grades[: grades.index("</tr>")].endswith(">Adequate</strong></td>")
+    assert "Partially achieved" in page and "Helping children make a positive contribution" in page
+    # The turnover chart is drawn, with its figures as a table.
+    assert '<img src="' in page and "33.0%" in page
+
+    sip = Report.objects.get(title=SIP)
+    StaffingFigure.objects.filter(authority=sip.authority).update(permanent=0)
+    page = _page(client, sip)
+    assert "% permanent" in page
+    assert "51.9% (48.6%)" in page  # social workers, March 2015 (March 2014)
+    assert "68.8% (42.9%)" in page  # first line managers
+    assert "Above target" in page  # caseloads against the target of 16
+
+
+def test_reloading_keeps_every_section_and_its_frozen_figures(demo, db):
+    def sections():
+        rows = ReportSection.objects.select_related("report__authority").order_by("report", "order")
+        return [
+            (
+                s.report.title,
+                s.order,
+                s.heading,
+                s.kind,
+                s.text,
+                s.body,
+                s.block_type,
+                BLOCK_TYPES[s.block_type].choice_text(s.report.authority, s.block_params["choice"])
+                if s.block_type
+                else "",
+                s.frozen_data,
+                s.frozen_at,
+            )
+            for s in rows
+        ]
+
+    before = sections()
+    load_demo()
+    assert sections() == before

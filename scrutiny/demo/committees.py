@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from scrutiny.authoring.text import blocks_to_text, text_to_html
+from scrutiny.blocks import BLOCK_TYPES
 from scrutiny.models import (
     AgendaItem,
     BackgroundPaper,
@@ -14,6 +16,7 @@ from scrutiny.models import (
     Report,
     ReportSection,
 )
+from scrutiny.services.reports import freeze_section
 
 from .base import date, moment, prune, render_blocks, upsert
 from .councils import Council
@@ -94,7 +97,8 @@ def _load_meeting(*, council: Council, committee: Committee, data: dict[str, Any
 
 
 def load_report(*, council: Council, data: dict[str, Any]) -> Report:
-    """A report's cover sheet, financial rows, background papers and narrative sections."""
+    """A report's cover sheet, financial rows and background papers; its sections come later
+    (``load_report_sections``), once the figures its data blocks show are loaded."""
     committee = council.committees.get(data["committee"]) if data.get("committee") else None
     report = upsert(
         Report,
@@ -133,21 +137,80 @@ def load_report(*, council: Council, data: dict[str, Any]) -> Report:
         )
         for order, p in enumerate(data.get("background_papers", []), start=1)
     )
-    sections = [
-        upsert(
-            ReportSection,
-            keys={"report": report, "order": order},
-            values={
-                "heading": section.get("heading", ""),
-                "kind": ReportSection.Kind.NARRATIVE,
-                "body": render_blocks(section.get("blocks", [])),
-                "block_type": "",
-                "block_params": {},
-                "frozen_data": None,
-                "frozen_at": None,
-            },
-        )
-        for order, section in enumerate(data.get("sections", []), start=1)
-    ]
-    prune(report.sections.all(), keep=sections)
     return report
+
+
+def load_report_sections(*, council: Council, data: dict[str, Any]) -> None:
+    """Every report's sections, narrative or data block; a published report's blocks frozen.
+
+    Runs after the council's figures: a data block's choice is looked up among the options
+    its block type offers now, by label, since primary keys change on every load.
+    """
+    for report_data in data.get("reports", []):
+        report = council.reports[report_data["key"]]
+        sections = [
+            _load_section(report=report, order=order, data=section)
+            for order, section in enumerate(report_data.get("sections", []), start=1)
+        ]
+        prune(report.sections.all(), keep=sections)
+        if report.status == Report.Status.PUBLISHED:
+            for section in sections:
+                if section.kind == ReportSection.Kind.DATA:
+                    freeze_section(section, at=report.published_at)
+
+
+def _load_section(*, report: Report, order: int, data: dict[str, Any]) -> ReportSection:
+    heading = data.get("heading", "")
+    if "block" in data:
+        if data.get("blocks"):
+            raise ValueError(
+                f"{report.title!r}, section {heading!r}: a section is narrative or a data "
+                "block, not both."
+            )
+        key = data["block"]["type"]
+        choice = block_choice(
+            report=report, heading=heading, key=key, wanted=data["block"]["choice"]
+        )
+        values = {"kind": ReportSection.Kind.DATA, "text": "", "body": ""}
+        values |= {"block_type": key, "block_params": {"choice": choice}}
+    else:
+        blocks = data.get("blocks", [])
+        text = blocks_to_text(blocks)
+        # A table the product does not hold as figures cannot be typed: it keeps its HTML.
+        body = text_to_html(text) if text or not blocks else render_blocks(blocks)
+        values = {"kind": ReportSection.Kind.NARRATIVE, "text": text, "body": body}
+        values |= {"block_type": "", "block_params": {}}
+    return upsert(
+        ReportSection,
+        keys={"report": report, "order": order},
+        values={"heading": heading, **values, "frozen_data": None, "frozen_at": None},
+    )
+
+
+def block_choice(*, report: Report, heading: str, key: str, wanted: str) -> str:
+    """The value of the one option whose label is ``wanted`` (or whose value is, when the
+    value is a date, slug, source or year rather than a primary key)."""
+    where = f"{report.authority.slug}: report {report.title!r}, section {heading!r}"
+    if key not in BLOCK_TYPES:
+        raise ValueError(f"{where}: there is no kind of data block called {key!r}.")
+    kind = BLOCK_TYPES[key]
+    options = kind.choices(report.authority)
+    matches = [value for value, label in options if label == str(wanted)]
+    if not matches:
+        matches = [
+            value for value, label in options if value == str(wanted) and _natural(value, label)
+        ]
+    if len(matches) != 1:
+        found = "several" if matches else "no"
+        labels = "; ".join(label for _, label in options) or "none"
+        raise ValueError(
+            f"{where}: {found} {kind.label.lower()} {kind.choice_label.lower()} called "
+            f"{wanted!r} (the council's are: {labels})."
+        )
+    return matches[0]
+
+
+def _natural(value: str, label: str) -> bool:
+    """A value that names its figures (a date, slug, source, or year '2014' for '2014/15')
+    rather than a primary key, which changes from one load to the next."""
+    return not value.isdigit() or label.startswith(f"{value}/")

@@ -15,7 +15,7 @@ from workforce import models as workforce
 
 from .accounts import load_accounts, load_memberships
 from .base import COUNCIL_FILES, period, read_fixture
-from .committees import load_committees
+from .committees import load_committees, load_report_sections
 from .councils import Council, load_authority
 from .oversight import (
     load_audits,
@@ -87,10 +87,13 @@ def load_demo(*, fixtures_dir: Path | None = None) -> dict[str, int]:
     # history would also make every reload add rows.
     with override_settings(SIMPLE_HISTORY_ENABLED=False), transaction.atomic():
         _load_catalogues(fixtures_dir=fixtures_dir)
-        councils = [
-            _load_council(data=read_fixture(name=name, directory=fixtures_dir))
-            for name in COUNCIL_FILES
-        ]
+        fixtures = [read_fixture(name=name, directory=fixtures_dir) for name in COUNCIL_FILES]
+        councils = [_load_council(data=data) for data in fixtures]
+        # Last, when every council's figures are in: a block may show national figures
+        # another council's fixture brings (England's turnover rate), and must not depend
+        # on the order the councils load in.
+        for council, data in zip(councils, fixtures, strict=True):
+            load_report_sections(council=council, data=data)
         users = load_accounts(authorities=[council.authority for council in councils])
         member = next(user for user in users if user.username == "member")
         load_memberships(

@@ -79,21 +79,30 @@ def _load_staffing(*, council: Council, data: list[dict[str, Any]]) -> None:
 
 
 def _load_movements(*, council: Council, data: list[dict[str, Any]]) -> None:
-    council.authority.movements.all().delete()
+    """Kept by staff group and span, so a reload keeps each row (a frozen report links to it)."""
+    movements = []
     for row in data:
-        movement = StaffMovement.objects.create(
-            authority=council.authority,
-            staff_group=row["staff_group"],
-            date_from=date(row["date_from"]),
-            date_to=date(row["date_to"]),
-            starters=row.get("starters"),
-            leavers=row.get("leavers"),
-            note=row.get("note", ""),
+        movement = upsert(
+            StaffMovement,
+            keys={
+                "authority": council.authority,
+                "staff_group": row["staff_group"],
+                "date_from": date(row["date_from"]),
+                "date_to": date(row["date_to"]),
+            },
+            values={
+                "starters": row.get("starters"),
+                "leavers": row.get("leavers"),
+                "note": row.get("note", ""),
+            },
         )
+        movement.leaver_reasons.all().delete()
         LeaverReason.objects.bulk_create(
             LeaverReason(movement=movement, order=order, reason=reason, count=count)
             for order, (reason, count) in enumerate(row.get("reasons", []), start=1)
         )
+        movements.append(movement)
+    prune(council.authority.movements.all(), keep=movements)
 
 
 def _load_caseloads(*, council: Council, data: list[dict[str, Any]]) -> None:
