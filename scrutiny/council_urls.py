@@ -11,6 +11,11 @@ urlpatterns = [
         committees.CommitteeDetailView.as_view(),
         name="committee_detail",
     ),
+    path(
+        "committees/<slug:slug>/recommendations/",
+        committees.CommitteeRecommendationsView.as_view(),
+        name="committee_recommendations",
+    ),
     path("meetings/<int:pk>/", committees.MeetingDetailView.as_view(), name="meeting_detail"),
     path("reports/", reports.ReportListView.as_view(), name="report_list"),
     path("reports/<int:pk>/", reports.ReportDetailView.as_view(), name="report_detail"),

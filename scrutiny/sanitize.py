@@ -58,7 +58,9 @@ def sanitize_html(html: str | None) -> SafeString:
     return mark_safe(cleaned)  # noqa: S308 - nh3 has just removed anything unsafe
 
 
-CELL_TAGS = {"span", "strong", "a", "ul", "li", "p", "br", "em"}
+# No links: a frozen table outlives the rows its live links pointed at, and most of them
+# lead to pages only the council's users may open.
+CELL_TAGS = {"span", "strong", "ul", "li", "p", "br", "em"}
 CELL_CLASSES = re.compile(r"^(govuk-[a-z0-9_!-]+)( govuk-[a-z0-9_!-]+)*$")
 
 
@@ -87,7 +89,7 @@ def sanitize_cell_html(html: str | None) -> SafeString:
     cleaned = nh3.clean(
         html,
         tags=CELL_TAGS,
-        attributes={"span": {"class"}, "strong": {"class"}, "a": {"href", "class"}},
+        attributes={"span": {"class"}, "strong": {"class"}},
         url_schemes=ALLOWED_SCHEMES,
         link_rel=None,
         attribute_filter=_filter_cell_attribute,

@@ -98,11 +98,13 @@ class StaffingSnapshotTable(tables.Table):
         self.caption = caption
 
     @classmethod
-    def for_snapshot(cls, snapshot):
+    def for_snapshot(cls, snapshot, **kwargs):
         caption = f"Staff by role at {snapshot.as_at:%-d %B %Y} ({snapshot.basis_label.lower()})"
         if snapshot.previous_as_at:
             caption += f", {snapshot.previous_as_at:%-d %B %Y} figures in brackets"
-        return cls(snapshot.rows, caption=caption, show_vacancies=snapshot.has_vacancies)
+        return cls(
+            snapshot.rows, caption=caption, show_vacancies=snapshot.has_vacancies, **kwargs
+        )
 
     @staticmethod
     def _pair(record, read, render=figure) -> str:

@@ -73,7 +73,10 @@ def _staffing_choices(authority: Authority) -> list[tuple[str, str]]:
 def _staffing(authority: Authority, choice: str, *, public: bool) -> BlockContent:
     as_at = dt.date.fromisoformat(choice)
     snapshots = staffing_snapshots(authority, as_at, staffing_dates(authority))
-    tables = [table_data(StaffingSnapshotTable.for_snapshot(s)) for s in snapshots]
+    # The checks column is for officers correcting figures, not for the paper.
+    tables = [
+        table_data(StaffingSnapshotTable.for_snapshot(s, exclude=["checks"])) for s in snapshots
+    ]
     return BlockContent(subject=f"Staff in post at {_day(as_at)}", tables=tables)
 
 

@@ -157,3 +157,40 @@ def visible_reports(user, authority: Authority) -> QuerySet[Report]:
         .filter(authority=authority)
         .select_related("authority", "committee")
     )
+
+
+# Recommendations a committee tracks --------------------------------------------------------
+
+
+@dataclass
+class TrackedRecommendation:
+    """A recommendation with who owns it, when it is due, and its updates quarter by quarter."""
+
+    recommendation: object
+    updates: list
+
+
+def committee_recommendations(user, committee) -> list[TrackedRecommendation]:
+    """The committee's recommendations the reader may see, with their updates, oldest first.
+
+    One made in a report is shown only to those who may open that report, so a Part 2
+    report's recommendations stay with those entitled to it; one the committee made itself
+    is as public as its minutes.
+    """
+    from ..models import Recommendation, RecommendationUpdate
+
+    openable = reports_visible_to(user).filter(authority=committee.authority_id)
+    rows = list(
+        Recommendation.objects.filter(committee=committee)
+        .filter(Q(report__isnull=True) | Q(report__in=openable))
+        .select_related("team", "report")
+        .order_by("source", "order", "pk")
+    )
+    updates: dict[int, list] = {r.pk: [] for r in rows}
+    for update in (
+        RecommendationUpdate.objects.filter(recommendation__in=rows)
+        .select_related("period")
+        .order_by("period__start", "pk")
+    ):
+        updates[update.recommendation_id].append(update)
+    return [TrackedRecommendation(r, updates[r.pk]) for r in rows]

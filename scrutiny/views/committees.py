@@ -7,6 +7,8 @@ from ..filtersets import CommitteeFilterSet
 from ..models import Committee
 from ..permissions import can_manage_meetings
 from ..selectors import agenda_for, committee_meetings, current_memberships, meeting_for
+from ..selectors.committees import committee_recommendations
+from ..tables.assurance import RECOMMENDATION_COLOURS
 from ..tables.committees import CommitteeTable, MeetingTable, MembershipTable
 from ..working_days import latest_publication_date
 from .generic import AuthorityMixin, ObjectDetailView, ObjectListView
@@ -74,5 +76,32 @@ class MeetingDetailView(AuthorityMixin, DetailView):
         context["breadcrumbs"] = [
             _committees_crumb(self.authority),
             (meeting.committee.get_absolute_url(), meeting.committee.name),
+        ]
+        return context
+
+
+class CommitteeRecommendationsView(AuthorityMixin, DetailView):
+    """The committee's recommendation tracker: owner, due date and each quarter's update."""
+
+    public = True
+    template_name = "scrutiny/committee_recommendations.html"
+    context_object_name = "committee"
+    slug_url_kwarg = "slug"
+
+    def get_queryset(self):
+        return Committee.objects.filter(authority=self.authority)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        committee = context["committee"]
+        tracked = committee_recommendations(self.request.user, committee)
+        by_source: dict[str, list] = {}
+        for row in tracked:
+            by_source.setdefault(row.recommendation.source, []).append(row)
+        context["sources"] = list(by_source.items())
+        context["status_colours"] = RECOMMENDATION_COLOURS
+        context["breadcrumbs"] = [
+            _committees_crumb(self.authority),
+            (committee.get_absolute_url(), committee.name),
         ]
         return context
