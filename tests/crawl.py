@@ -6,11 +6,12 @@ their current values, so filters and searches are tried as found); from XML (sit
 feeds) every ``<loc>`` and ``href``. Query strings are kept, so pagination, sorting and
 filters are followed too, up to ``per_path`` variants of one path. Every response is kept,
 body and headers, for the caller to inspect: the Part 2 leak test looks for a secret in all
-of them, and later tests can reuse it for PDFs and downloads.
+of them (PDFs by their extracted text), and later tests can reuse it for packs and downloads.
 """
 
 from __future__ import annotations
 
+import io
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -19,6 +20,7 @@ from html.parser import HTMLParser
 from urllib.parse import urlencode, urljoin, urlsplit
 
 from django.test import Client
+from pypdf import PdfReader
 
 SKIP = re.compile(r"^/(admin|static)/|^/accounts/logout")
 XML_LINK = re.compile(rb"<loc>\s*([^<\s]+)\s*</loc>|\bhref=\"([^\"]+)\"")
@@ -35,11 +37,22 @@ class Fetched:
     body: bytes
 
     def contains(self, needle: str) -> bool:
-        """Does the text appear in the body or any header (name or value)?"""
+        """Does the text appear in the body, any header (name or value) or, for a PDF, in
+        its extracted text and metadata (its bytes are compressed)?"""
         raw = needle.encode()
         if raw in self.body or raw.lower() in self.body.lower():
             return True
+        if "pdf" in self.content_type and needle.lower() in pdf_text(self.body).lower():
+            return True
         return any(needle.lower() in f"{k}: {v}".lower() for k, v in self.headers.items())
+
+
+def pdf_text(data: bytes) -> str:
+    """Every page's text and the document's metadata, as one string."""
+    reader = PdfReader(io.BytesIO(data))
+    parts = [page.extract_text() or "" for page in reader.pages]
+    parts += [str(value) for value in (reader.metadata or {}).values()]
+    return "\n".join(parts)
 
 
 class _Links(HTMLParser):

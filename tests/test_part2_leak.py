@@ -201,3 +201,15 @@ def test_a_recommendation_made_in_a_part_2_report_stays_with_its_readers(secret)
         ),
     ]
     assert [page.url for page in pages if page.contains(CANARY)] == []
+
+
+def test_the_check_reads_pdfs_by_their_text():
+    """Packs are compressed PDFs: the canary must be found in them, not just in raw bytes."""
+    from weasyprint import HTML
+
+    from tests.crawl import Fetched
+
+    pdf = HTML(string=f"<h1>Agenda pack</h1><p>Item 3: {CANARY}</p>").write_pdf()
+    assert CANARY.encode() not in pdf
+    assert Fetched("/pack.pdf", 200, "application/pdf", {}, pdf).contains(CANARY)
+    assert not Fetched("/pack.pdf", 200, "application/pdf", {}, pdf).contains(FIRST[::-1])
