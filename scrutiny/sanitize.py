@@ -86,6 +86,11 @@ def sanitize_cell_html(html: str | None) -> SafeString:
     """
     if not html:
         return mark_safe("")
+    if "<" not in html:
+        # No tag to clean: the text was escaped when the block was built, and without a
+        # "<" nothing in it can open an element. Most cells are figures; this keeps them
+        # from costing an HTML parse each.
+        return mark_safe(html)  # noqa: S308
     cleaned = nh3.clean(
         html,
         tags=CELL_TAGS,

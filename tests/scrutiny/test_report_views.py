@@ -252,3 +252,43 @@ def test_the_report_page_costs_the_same_for_1_and_10_sections(
     add(9)
     with django_assert_num_queries(9):
         assert client.get(published.get_absolute_url()).status_code == 200
+
+
+def test_frozen_data_blocks_cost_no_query_each(client, published):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    frozen = {
+        "subject": "2014/15",
+        "tables": [
+            {
+                "caption": "Compliments",
+                "columns": [
+                    {"label": "Team", "numeric": False},
+                    {"label": "Number", "numeric": True},
+                ],
+                "rows": [["Brambles", "7"]],
+            }
+        ],
+    }
+
+    def add(n):
+        for _ in range(n):
+            ReportSectionFactory(
+                report=published,
+                kind="data",
+                block_type="compliments",
+                block_params={"choice": "2014"},
+                frozen_data={"public": frozen, "members": frozen},
+                frozen_at=published.published_at,
+            )
+
+    def cost():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(published.get_absolute_url()).status_code == 200
+        return len(queries)
+
+    add(1)
+    one = cost()
+    add(9)
+    assert cost() == one
