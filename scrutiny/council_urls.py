@@ -77,6 +77,11 @@ urlpatterns = [
         name="agenda_item_change",
     ),
     path(
+        "meetings/<int:pk>/recommendations/new/",
+        clerking.CommitteeRecommendationView.as_view(),
+        name="committee_recommendation_add",
+    ),
+    path(
         "meetings/<int:pk>/publish/",
         clerking.AgendaPublishView.as_view(),
         name="agenda_publish",

@@ -14,6 +14,7 @@ from ..models import (
     CommitteeMembership,
     FinancialImplication,
     Meeting,
+    Recommendation,
     Report,
 )
 
@@ -373,3 +374,38 @@ class MembershipForm(forms.ModelForm):
         if start and end and end < start:
             self.add_error("end_date", "The end date must be on or after the start date")
         return self.cleaned_data
+
+
+class CommitteeRecommendationForm(forms.ModelForm):
+    """A recommendation the committee made at a meeting, to be tracked to completion."""
+
+    class Meta:
+        model = Recommendation
+        fields = ["text", "rationale", "owner", "due_date"]
+        labels = {
+            "text": "Recommendation",
+            "rationale": "Why the committee made it",
+            "owner": "Who owns it",
+            "due_date": "When it is due",
+        }
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 3}),
+            "rationale": forms.Textarea(attrs={"rows": 2}),
+            "due_date": forms.DateInput(attrs={"type": "date"}),
+        }
+        error_messages = {
+            "text": {"required": "Enter the recommendation"},
+            "due_date": {"invalid": "Enter a real date, like 31/03/2027"},
+        }
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.meeting = meeting
+        self.fields["owner"].required = True
+        self.fields["owner"].error_messages["required"] = "Say who owns the recommendation"
+
+    def clean_due_date(self):
+        due = self.cleaned_data.get("due_date")
+        if due and due < self.meeting.date:
+            raise forms.ValidationError("The due date must be on or after the meeting")
+        return due

@@ -6,7 +6,15 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from ..models import AgendaItem, Authority, Committee, CommitteeMembership, Meeting, User
+from ..models import (
+    AgendaItem,
+    Authority,
+    Committee,
+    CommitteeMembership,
+    Meeting,
+    Recommendation,
+    User,
+)
 from ..permissions import can_manage_meetings
 
 
@@ -75,9 +83,32 @@ def membership_save(*, membership: CommitteeMembership, saved_by: User) -> Commi
     """Add a member to a committee or change their seat (an end date ends Part 2 access)."""
     committee: Committee = membership.committee
     _require_clerk(saved_by, committee.authority)
-    if membership.user_id and not membership.user.authorities.filter(
-        pk=committee.authority_id
-    ).exists():
+    if (
+        membership.user_id
+        and not membership.user.authorities.filter(pk=committee.authority_id).exists()
+    ):
         raise MeetingRefused("That person is not one of the council's users.")
     membership.save()
     return membership
+
+
+def recommendation_record(
+    *, meeting: Meeting, recommendation: Recommendation, recorded_by: User
+) -> Recommendation:
+    """Record a recommendation the committee made at the meeting; its source names the
+    meeting, so the tracker and later reports say where it came from."""
+    committee = meeting.committee
+    _require_clerk(recorded_by, committee.authority)
+    with transaction.atomic():
+        last = Recommendation.objects.filter(committee=committee, source=_source(meeting))
+        recommendation.authority = committee.authority
+        recommendation.committee = committee
+        recommendation.source = _source(meeting)
+        recommendation.order = (last.aggregate(last=Max("order"))["last"] or 0) + 1
+        recommendation.reference = str(recommendation.order)
+        recommendation.save()
+    return recommendation
+
+
+def _source(meeting: Meeting) -> str:
+    return f"{meeting.committee.name}, {meeting.date:%-d %B %Y}"

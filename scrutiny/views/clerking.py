@@ -10,8 +10,13 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import TemplateView
 
-from ..authoring.forms import AgendaItemForm, MeetingForm, MembershipForm
-from ..models import AgendaItem, Committee, CommitteeMembership, Meeting
+from ..authoring.forms import (
+    AgendaItemForm,
+    CommitteeRecommendationForm,
+    MeetingForm,
+    MembershipForm,
+)
+from ..models import AgendaItem, Committee, CommitteeMembership, Meeting, Recommendation
 from ..permissions import can_manage_meetings
 from ..services import meetings as service
 from .authoring import FormPage
@@ -186,3 +191,37 @@ class MembershipView(ClerkMixin, FormPage):
             return self.invalid(**self.context(form))
         messages.success(request, "Member saved.")
         return HttpResponseRedirect(self.committee.get_absolute_url())
+
+
+class CommitteeRecommendationView(ClerkMixin, FormPage):
+    """Record a recommendation the committee made at a meeting."""
+
+    submit_label = "Record the recommendation"
+
+    def context(self, meeting, form):
+        return {
+            "form": form,
+            "title": f"Recommendation made at {meeting}",
+            "breadcrumbs": [self.committees_crumb(), (meeting.get_absolute_url(), str(meeting))],
+        }
+
+    def get(self, request, *args, **kwargs):
+        meeting = self.get_meeting()
+        form = CommitteeRecommendationForm(meeting=meeting)
+        return self.render_to_response(self.get_context_data(**self.context(meeting, form)))
+
+    def post(self, request, *args, **kwargs):
+        meeting = self.get_meeting()
+        form = CommitteeRecommendationForm(request.POST, instance=Recommendation(), meeting=meeting)
+        if not form.is_valid():
+            return self.invalid(**self.context(meeting, form))
+        service.recommendation_record(
+            meeting=meeting, recommendation=form.save(commit=False), recorded_by=request.user
+        )
+        messages.success(request, "Recommendation recorded: its owner reports on it each quarter.")
+        return HttpResponseRedirect(
+            reverse(
+                "committee_recommendations",
+                kwargs={"authority": self.authority.slug, "slug": meeting.committee.slug},
+            )
+        )

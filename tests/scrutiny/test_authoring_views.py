@@ -239,3 +239,28 @@ def test_a_published_report_cannot_be_changed_only_corrected(client, authority, 
     copy = Report.objects.get(supersedes=report)
     assert response["Location"] == url("report_manage", authority, pk=copy.pk)
     assert (copy.version, copy.status) == (2, "draft")
+
+
+def test_a_clerk_records_what_the_committee_recommended_and_the_tracker_shows_it(
+    client, authority, committee, clerk
+):
+    meeting = Meeting.objects.create(committee=committee, date=dt.date(2026, 12, 15))
+    client.force_login(clerk)
+    add = url("committee_recommendation_add", authority, pk=meeting.pk)
+    response = client.post(add, {"text": "", "owner": "", "due_date": "2026-01-01"})
+    body = response.content.decode()
+    assert "Enter the recommendation" in body
+    assert "Say who owns the recommendation" in body
+    assert "The due date must be on or after the meeting" in body
+    client.post(
+        add,
+        {"text": "Report agency use each quarter", "owner": "Head of HR", "due_date": "2027-03-31"},
+    )
+    rec = committee.recommendations.get()
+    assert (rec.source, rec.reference) == (f"{committee.name}, 15 December 2026", "1")
+    client.logout()
+    tracker = client.get(
+        url("committee_recommendations", authority, slug=committee.slug)
+    ).content.decode()
+    assert "Report agency use each quarter" in tracker
+    assert "Head of HR" in tracker
