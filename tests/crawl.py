@@ -42,9 +42,14 @@ class Fetched:
         raw = needle.encode()
         if raw in self.body or raw.lower() in self.body.lower():
             return True
-        if "pdf" in self.content_type and needle.lower() in pdf_text(self.body).lower():
+        if "pdf" in self.content_type and _squeezed(needle) in _squeezed(pdf_text(self.body)):
             return True
         return any(needle.lower() in f"{k}: {v}".lower() for k, v in self.headers.items())
+
+
+def _squeezed(text: str) -> str:
+    # A PDF's text comes back with line breaks wherever the layout wrapped a long word.
+    return "".join(text.split()).lower()
 
 
 def pdf_text(data: bytes) -> str:
