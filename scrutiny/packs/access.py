@@ -22,13 +22,11 @@ Kind = RenderJob.Kind
 def may_see_part2_of(user, meeting: Meeting) -> bool:
     """May the reader see the Part 2 items of this meeting's committee?
 
-    Asked of every exempt item on the agenda and, with none yet, of one as it would be,
-    so the answer does not change when the clerk adds the first.
+    The permission depends only on the reader and the item's committee, and every item of
+    a meeting is its committee's, so one question, of an exempt item as it would be, answers
+    for them all (and does not change when the clerk adds the first).
     """
-    items = [item for item in meeting.items.all() if item.is_exempt] or [
-        AgendaItem(meeting=meeting, is_exempt=True)
-    ]
-    return all(can_see_exempt_item(user, item) for item in items)
+    return can_see_exempt_item(user, AgendaItem(meeting=meeting, is_exempt=True))
 
 
 def may_download_pack(user, meeting: Meeting, kind: str) -> bool:
@@ -41,7 +39,8 @@ def may_download_pack(user, meeting: Meeting, kind: str) -> bool:
     reports = Report.objects.filter(agenda_items__meeting=meeting).distinct()
     if reports.exclude(pk__in=reports_visible_to(user, reports).values("pk")).exists():
         return False
-    return all(can_see_exempt_sections(user, report) for report in reports)
+    with_appendices = reports.filter(sections__is_exempt=True).distinct()
+    return all(can_see_exempt_sections(user, report) for report in with_appendices)
 
 
 def may_build_pack(user, meeting: Meeting, kind: str) -> bool:

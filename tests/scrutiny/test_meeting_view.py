@@ -105,12 +105,13 @@ def test_its_query_count_does_not_grow_with_items(
             AgendaItemFactory(meeting=meeting, report=report)
             AgendaItemFactory(meeting=meeting, report=report, is_exempt=True, exempt_paragraph=1)
 
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
     add_items(1)
-    # savepoint and release, council, session, user, can_view_data for the meeting and for
-    # the navigation, meeting, items, exempt items on the council's agendas, one exempt
-    # check for the committee (council, membership), reports the reader may open
-    with django_assert_num_queries(12):
+    # The page's own cost is pinned in tests/query_counts.json; here, that it is flat.
+    with CaptureQueriesContext(connection) as first:
         assert member_client.get(meeting.get_absolute_url()).status_code == 200
     add_items(9)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(len(first.captured_queries)):
         assert member_client.get(meeting.get_absolute_url()).status_code == 200
