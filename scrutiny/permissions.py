@@ -166,3 +166,18 @@ def can_see_exempt_sections(user, report: Report) -> bool:
 def can_handle_reports(user, authority: Authority) -> bool:
     """Officers, approvers and clerks see the council's reports at every stage."""
     return _staff_of(user, authority.pk, {Role.OFFICER, Role.APPROVER, Role.CLERK})
+
+
+def exempt_reports() -> QuerySet[Report]:
+    """Every Part 2 report: exempt itself, or taken under an exempt agenda item."""
+    return Report.objects.filter(_exempt())
+
+
+def recommendations_visible_to(user, queryset):
+    """Recommendations the reader may see: one made in a report goes with that report (a
+    Part 2 report's recommendations reach only those who may open it)."""
+    if is_admin(user):
+        return queryset
+    return queryset.filter(
+        Q(report__isnull=True) | Q(report__in=reports_visible_to(user).values("pk"))
+    )

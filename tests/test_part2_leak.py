@@ -177,11 +177,6 @@ def test_a_councillor_on_the_committee_reads_the_exempt_papers(secret):
     assert fetch(client, f"{search}?q={FIRST}").contains(CANARY)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Known leak, left to the recommendation tracker: the assurance recommendation "
-    "pages list a recommendation made in a Part 2 report to every user of the council.",
-)
 def test_a_recommendation_made_in_a_part_2_report_stays_with_its_readers(secret):
     committee, reports = secret
     recommendation = Recommendation.objects.create(

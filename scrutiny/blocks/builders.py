@@ -26,6 +26,7 @@ from scrutiny.models import (
     Recommendation,
     RecommendationUpdate,
 )
+from scrutiny.permissions import exempt_reports
 from scrutiny.selectors.assurance import (
     complaint_comparison,
     complaint_pivot,
@@ -387,8 +388,10 @@ def _recommendations(authority: Authority, source: str):
     latest = RecommendationUpdate.objects.filter(recommendation=OuterRef("pk")).order_by(
         "-period__start", "-pk"
     )
+    # A Part 2 report's recommendations never go into a block: the block may be published.
     return (
         Recommendation.objects.filter(authority=authority, source=source)
+        .exclude(report__in=exempt_reports())
         .select_related("team")
         .annotate(
             latest_status=Subquery(latest.values("status")[:1]),

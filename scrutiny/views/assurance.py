@@ -12,6 +12,7 @@ from ..filtersets import (
     RecommendationFilterSet,
 )
 from ..models import Audit, AuditFinding, DataQualityIssue, Inspection, InspectionJudgement
+from ..permissions import recommendations_visible_to
 from ..selectors import (
     assurance_headlines,
     complaint_comparison,
@@ -178,6 +179,9 @@ class RecommendationListView(AssuranceBreadcrumbs, ObjectListView):
     # A committee reads the tracker whole; an annual review alone carries some sixty lines.
     per_page = 200
 
+    def get_queryset(self):
+        return recommendations_visible_to(self.request.user, super().get_queryset())
+
 
 class RecommendationDetailView(AssuranceBreadcrumbs, ObjectDetailView):
     """A recommendation and its status, period by period."""
@@ -186,6 +190,9 @@ class RecommendationDetailView(AssuranceBreadcrumbs, ObjectDetailView):
     list_crumb = ("recommendation_list", "Recommendations")
     fields = ["source", "area", "team", "period", "reference", "rationale", "text", "owner"]
     related = [Related("Status by period", RecommendationUpdateTable, lambda r: r.updates.all())]
+
+    def get_queryset(self):
+        return recommendations_visible_to(self.request.user, super().get_queryset())
 
 
 class ContactListView(AssuranceBreadcrumbs, AuthorityMixin, TemplateView):
