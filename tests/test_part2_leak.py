@@ -3,7 +3,8 @@
 Over the demo data, Wokingham gets a committee X with a published, upcoming meeting whose
 agenda carries open reports and, under exempt items, two reports whose title, cover sheet,
 sections and agenda entry carry a unique canary: one marked exempt itself, one exempt only
-because of the item it is taken under. Then, as the public and as a councillor of Wokingham
+because of the item it is taken under; and an open report's exempt appendix carries it
+too. Then, as the public and as a councillor of Wokingham
 who does not sit on X, everything reachable from the home page is fetched (links, forms,
 redirects, downloads, pagination, filters), with every committee's feed and calendar, the
 sitemap and each URL in it, and searches for the canary and for words of its title; the
@@ -79,6 +80,14 @@ def secret():
         title=f"{TITLE_WORDS} sufficiency across the borough",
         summary="Sufficiency of placements for children in care.",
         published=True,
+    )
+    # An open report can carry one exempt appendix: the report is public, the appendix not.
+    ReportSectionFactory(
+        report=open_report,
+        heading=f"Appendix A: costs of {CANARY}",
+        body=f"<p>{TITLE_WORDS} costs for {CANARY}.</p>",
+        is_exempt=True,
+        exempt_paragraph=3,
     )
     AgendaItemFactory(meeting=meeting, number=1, title="Apologies for absence", kind="apologies")
     AgendaItemFactory(meeting=meeting, number=2, title=open_report.title, report=open_report)

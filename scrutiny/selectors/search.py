@@ -42,6 +42,12 @@ def clean_query(raw: str | None) -> str:
     return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
 
 
+def _searchable(sections):
+    """Narrative sections, never an exempt appendix: a report may be open while one of its
+    appendices is Part 2, and search serves every reader of the report alike."""
+    return sections.filter(kind=ReportSection.Kind.NARRATIVE, is_exempt=False)
+
+
 def _uses_postgres() -> bool:
     return connection.vendor == "postgresql"
 
@@ -67,9 +73,9 @@ def search_hits(reports, query: str) -> list[SearchHit]:
         return [SearchHit(r, _marked(_plain(r.headline or r.summary))) for r in reports]
     reports = list(reports)
     bodies: dict[int, list[str]] = {}
-    narrative = ReportSection.objects.filter(
-        report__in=reports, kind=ReportSection.Kind.NARRATIVE
-    ).order_by("report_id", "order")
+    narrative = _searchable(ReportSection.objects.filter(report__in=reports)).order_by(
+        "report_id", "order"
+    )
     for report_id, body in narrative.values_list("report_id", "body"):
         bodies.setdefault(report_id, []).append(_plain(TAG.sub(" ", body)))
     words = _words(query)
@@ -96,7 +102,7 @@ def _narrative_text() -> Subquery:
         output_field=TextField(),
     )
     sections = (
-        ReportSection.objects.filter(report=OuterRef("pk"), kind=ReportSection.Kind.NARRATIVE)
+        _searchable(ReportSection.objects.filter(report=OuterRef("pk")))
         .order_by()
         .values("report")
         .annotate(text=StringAgg(without_tags, delimiter=" ", order_by="order"))
@@ -159,9 +165,9 @@ def _words(query: str) -> list[str]:
 
 def _contains_every_word(reports: QuerySet[Report], query: str) -> QuerySet[Report]:
     for word in _words(query):
-        in_sections = ReportSection.objects.filter(
-            kind=ReportSection.Kind.NARRATIVE, body__icontains=word
-        ).values("report_id")
+        in_sections = (
+            _searchable(ReportSection.objects).filter(body__icontains=word).values("report_id")
+        )
         anywhere = Q(title__icontains=word) | Q(pk__in=in_sections)
         for field in COVER_FIELDS:
             anywhere |= Q(**{f"{field}__icontains": word})
