@@ -68,7 +68,7 @@ def demo():
     )
 
 
-def crawl(client: Client, start: str = "/", limit: int = 600) -> dict[str, int]:
+def crawl(client: Client, start: str = "/", limit: int = 3000) -> dict[str, int]:
     """Status of every same-site page reachable from ``start`` by following links."""
     seen: dict[str, int] = {}
     queue = deque([start])
