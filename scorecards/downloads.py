@@ -20,7 +20,7 @@ from scrutiny.formatting import figure
 
 from .models import ComparatorValue, Indicator, Target
 from .rag import rag_for
-from .selectors import Figures, ScorecardRow, rounded
+from .selectors import Figures, NeighboursAverage, ScorecardRow, rounded
 from .suppression import CONFIDENTIAL, Cell
 
 COLUMNS = [
@@ -40,7 +40,9 @@ COLUMNS = [
     "target",
     "rag",
     "england",
+    "region",
     "neighbours",
+    "neighbours_are",
 ]
 FORMATS = ("csv", "json")
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
@@ -63,7 +65,8 @@ def open_data_row(
     figures: Figures,
     target: Target | None,
     england: ComparatorValue | None,
-    neighbours: ComparatorValue | None,
+    neighbours: ComparatorValue | NeighboursAverage | None,
+    region: ComparatorValue | None = None,
 ) -> dict[str, str | None]:
     """One indicator's figure for one period, as published; hidden figures as "c"."""
     record = figures.record
@@ -95,8 +98,19 @@ def open_data_row(
         "target": None if target is None else _figure(target.value, indicator),
         "rag": rag,
         "england": None if england is None else _figure(england.value, indicator),
+        "region": None if region is None else _figure(region.value, indicator),
         "neighbours": None if neighbours is None else _figure(neighbours.value, indicator),
+        "neighbours_are": _neighbours_are(neighbours),
     }
+
+
+def _neighbours_are(neighbours: ComparatorValue | NeighboursAverage | None) -> str | None:
+    """What the neighbours' figure is: the published average, or a mean worked out here."""
+    if neighbours is None:
+        return None
+    if isinstance(neighbours, NeighboursAverage):
+        return neighbours.kind
+    return "published average"
 
 
 def scorecard_rows(council: str, rows: Iterable[ScorecardRow]) -> list[dict]:
@@ -107,7 +121,8 @@ def scorecard_rows(council: str, rows: Iterable[ScorecardRow]) -> list[dict]:
             figures=row.current,
             target=row.target,
             england=row.england,
-            neighbours=row.neighbours,
+            region=row.region,
+            neighbours=row.neighbours_average,
         )
         for row in rows
     ]

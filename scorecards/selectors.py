@@ -14,6 +14,7 @@ from django.utils.safestring import SafeString
 
 from scrutiny.models import Authority, NeighbourSet, NeighbourSetMember, Period
 
+from . import related
 from .models import (
     ComparatorValue,
     Indicator,
@@ -325,6 +326,47 @@ def figures_for(record: IndicatorValue, threshold: int | None) -> Figures:
     return Figures(record, shown, numerator, denominator)
 
 
+def figures_of(records: list[IndicatorValue], threshold: int | None) -> dict[int, Figures]:
+    """Each record's Figures by pk, with counts that related rows would give away hidden too.
+
+    ``figures_for`` hides what one record reveals; the per-role workforce figures and their
+    all-roles totals also reveal each other (``related``), so their counts are hidden as one
+    table per council and period. Pass every related record the reader will see anywhere.
+    """
+    figures = {record.pk: figures_for(record, threshold) for record in records}
+    if threshold is None:
+        return figures
+    linked = [record for record in records if related.is_related(record.indicator.code)]
+    if not linked:
+        return figures
+    already = {
+        (pk, part)
+        for pk, shown in figures.items()
+        for part in ("numerator", "denominator")
+        if getattr(shown, part).suppressed
+    }
+    hidden = related.hidden_counts(linked, threshold, hide=already)
+    for record in linked:
+        before = figures[record.pk]
+        top, bottom = (record.pk, "numerator") in hidden, (record.pk, "denominator") in hidden
+        if (top and not before.numerator.suppressed) or (
+            bottom and not before.denominator.suppressed
+        ):
+            figures[record.pk] = Figures(
+                record,
+                Cell(record.value, suppressed=True, secondary=not before.shown.suppressed)
+                if not before.shown.suppressed
+                else before.shown,
+                before.numerator
+                if before.numerator.suppressed or not top
+                else Cell(record.numerator, suppressed=True, secondary=True),
+                before.denominator
+                if before.denominator.suppressed or not bottom
+                else Cell(record.denominator, suppressed=True, secondary=True),
+            )
+    return figures
+
+
 def _rest_is_small(record: IndicatorValue, threshold: int) -> bool:
     """Whether a percentage of a whole leaves a small count outside it (denominator - numerator)."""
     if record.indicator.unit != Indicator.Unit.PERCENT:
@@ -398,6 +440,21 @@ TREND_ORDER = {
 }
 
 
+@dataclass(frozen=True)
+class NeighboursAverage:
+    """The statistical neighbours' figure beside the council's, and what it is."""
+
+    value: Decimal
+    kind: str  # "published average", or "mean of 4 neighbours’ figures here"
+    basis: str
+    period: Period
+    computed: bool = False
+
+    @property
+    def period_id(self) -> int:
+        return self.period.pk
+
+
 @dataclass
 class ScorecardRow:
     """One indicator on the council's scorecard for a period, as this reader may see it."""
@@ -411,8 +468,28 @@ class ScorecardRow:
     last_year_label: str = ""
     target: Target | None = None
     england: ComparatorValue | None = None
+    region: ComparatorValue | None = None
     neighbours: ComparatorValue | None = None
     neighbour_values: list[Decimal] = field(default_factory=list)
+
+    @property
+    def neighbours_average(self) -> NeighboursAverage | None:
+        """The neighbours' figure shown: the published average if stored, else their mean."""
+        if self.neighbours is not None:
+            return NeighboursAverage(
+                self.neighbours.value,
+                "published average",
+                self.neighbours.basis,
+                self.neighbours.period,
+            )
+        if not self.neighbour_values:
+            return None
+        count = len(self.neighbour_values)
+        mean = sum(self.neighbour_values, Decimal(0)) / count
+        noun = "neighbour" if count == 1 else "neighbours"
+        return NeighboursAverage(
+            mean, f"mean of {count} {noun}’ figures here", "", self.period, computed=True
+        )
 
     @property
     def value(self) -> Decimal | None:
@@ -556,8 +633,9 @@ def council_scorecard(
     )
     indicators = {r.indicator_id: r.indicator for r in records if r.period_id == period.pk}
     ids = list(indicators)
+    shown = figures_of(records, threshold)
     by_key: dict[tuple[int, PeriodKey], Figures] = {
-        (r.indicator_id, _key(r.period)): figures_for(r, threshold) for r in records
+        (r.indicator_id, _key(r.period)): shown[r.pk] for r in records
     }
 
     targets: dict[int, list[Target]] = {}
@@ -575,6 +653,7 @@ def council_scorecard(
         ComparatorValue.objects.filter(indicator_id__in=ids)
         .filter(
             Q(kind=ComparatorValue.Kind.ENGLAND)
+            | Q(kind=ComparatorValue.Kind.REGION, region=authority.region)
             | Q(kind=ComparatorValue.Kind.NEIGHBOURS, authority=authority)
         )
         .filter(
@@ -586,11 +665,16 @@ def council_scorecard(
         comparators.setdefault((comparator.indicator_id, comparator.kind), []).append(comparator)
 
     neighbour_values: dict[int, list[Decimal]] = {}
-    for record in neighbour_figures(authority, period, ids):
-        record.indicator = indicators[record.indicator_id]
-        shown = figures_for(record, threshold)
-        if shown.value is not None:
-            neighbour_values.setdefault(record.indicator_id, []).append(shown.value)
+    # Their related rows come too, so that a neighbour's figure is hidden here exactly as on
+    # its own page; a figure the public may not see there never enters an average here.
+    # Another council's small counts are hidden whoever reads: a reader entitled to this
+    # council's figures is not thereby entitled to its neighbours'.
+    theirs = list(neighbour_figures(authority, period, ids))
+    shown_theirs = figures_of(theirs, reader_threshold(False))
+    for record in theirs:
+        value = shown_theirs[record.pk].value
+        if record.indicator_id in indicators and value is not None:
+            neighbour_values.setdefault(record.indicator_id, []).append(value)
 
     groups: dict[str, AreaGroup] = {}
     for indicator in sorted(indicators.values(), key=lambda i: (i.order, i.name)):
@@ -604,6 +688,7 @@ def council_scorecard(
             last_year_label=key_label(year_ago),
             target=_best(targets.get(indicator.pk, []), period),
             england=_best(comparators.get((indicator.pk, "england"), []), period),
+            region=_best(comparators.get((indicator.pk, "region"), []), period),
             neighbours=_best(comparators.get((indicator.pk, "neighbours"), []), period),
             neighbour_values=neighbour_values.get(indicator.pk, []),
         )
@@ -629,7 +714,32 @@ def neighbour_figures(
         "neighbour"
     )
     return IndicatorValue.objects.filter(
-        period=period, indicator_id__in=indicator_ids, authority__in=members
+        Q(indicator_id__in=indicator_ids) | related_linked_q(), period=period, authority__in=members
+    ).select_related("indicator")
+
+
+def related_linked_q() -> Q:
+    """Figures of the indicators whose counts add up across rows (``related``)."""
+    linked = Q(indicator__code__in=related.ALL_ROLES_CODES)
+    for prefix in related.code_prefixes():
+        linked |= Q(indicator__code__startswith=prefix)
+    return linked
+
+
+def related_figures(
+    indicator: Indicator, authority: Authority, threshold: int | None
+) -> list[IndicatorValue]:
+    """The council's other figures that could give this indicator's hidden counts away.
+
+    One query, and only for a related indicator read by the public.
+    """
+    if threshold is None or not related.is_related(indicator.code):
+        return []
+    return list(
+        IndicatorValue.objects.filter(authority=authority)
+        .filter(related_linked_q())
+        .exclude(indicator=indicator)
+        .select_related("indicator")
     )
 
 
@@ -651,7 +761,9 @@ def indicator_trend(
     """The series (small counts hidden at ``threshold``), comparators, targets and chart."""
     from .charts import indicator_chart
 
-    series = [figures_for(value, threshold) for value in indicator_series(indicator, authority)]
+    values = indicator_series(indicator, authority)
+    shown = figures_of([*values, *related_figures(indicator, authority, threshold)], threshold)
+    series = [shown[value.pk] for value in values]
     comparators = indicator_comparators(indicator, authority)
     targets = list(indicator_targets(indicator, authority))
     comparison = comparison_rows(indicator, authority, series, comparators)

@@ -21,7 +21,7 @@ an ordinary cell before a total; totals are hidden only where nothing else can b
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -32,6 +32,7 @@ CONFIDENTIAL = "c"
 
 Number = int | Decimal
 Pos = tuple[int, int]
+Key = Hashable
 
 # Bounds propagation on large counts can creep by one per round; stopping early only means
 # fewer cells are found exposed, never that a safe cell is reported unsafe.
@@ -148,9 +149,7 @@ def suppress_table(
 
     values, lines, totals = _layout(rows, row_totals=row_totals, column_totals=column_totals)
     primary = {pos for pos, value in values.items() if is_small(value, threshold)}
-    hidden = set(primary)
-    while (pos := _next_to_hide(lines, values, hidden, totals)) is not None:
-        hidden.add(pos)
+    hidden = _protect(lines, values, primary, totals)
 
     height = max((i for i, _ in values), default=-1) + 1
     span = max((j for _, j in values), default=-1) + 1
@@ -166,6 +165,46 @@ def suppress_table(
         ]
         for i in range(height)
     ]
+
+
+def suppress_related(
+    values: Mapping[Key, Number | None],
+    sums: Sequence[tuple[Sequence[Key], Key]],
+    *,
+    threshold: int,
+    hide: Iterable[Key] = (),
+) -> tuple[set[Key], set[Key]]:
+    """Figures printed on different rows or pages that add up, as (hidden, hidden secondarily).
+
+    ``values`` names every printed count (a per-role agency count, the all-roles total...);
+    ``sums`` says which add up to which: ``((a, b, c), total)`` for a + b + c = total, each
+    name in as many sums as it is part of. ``hide`` names counts hidden already for another
+    reason. The same rule as ``suppress_table``: small counts go, and then more, until no
+    hidden count follows from the shown ones, however the sums are combined.
+    """
+    _check_threshold(threshold)
+    for value in values.values():
+        _check_count(value)
+    exact = {key: None if value is None else Fraction(value) for key, value in values.items()}
+    lines = []
+    for body, total in sums:
+        cells = [*body, total]
+        if any(exact.get(key) is None for key in cells):
+            continue  # a sum with a missing figure says nothing exact
+        lines.append(_Line(tuple(body), total))
+    totals = {line.total for line in lines}
+    primary = {key for key, value in values.items() if is_small(value, threshold)}
+    primary |= {key for key in hide if key in values}
+    hidden = _protect(lines, exact, primary, totals)
+    return hidden, hidden - primary
+
+
+def _protect(lines: list[_Line], values: dict, primary: set, totals: set) -> set:
+    """The primary cells and every further cell hidden so that none can be worked out."""
+    hidden = set(primary)
+    while (pos := _next_to_hide(lines, values, hidden, totals)) is not None:
+        hidden.add(pos)
+    return hidden
 
 
 def _check_threshold(threshold: int) -> None:

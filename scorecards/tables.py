@@ -81,7 +81,10 @@ class ScorecardTable(tables.Table):
     previous_value = NumberColumn(verbose_name="Last period", empty_values=())
     last_year_value = NumberColumn(verbose_name="Same period last year", empty_values=())
     england = NumberColumn(accessor="england__value", verbose_name="England")
-    neighbours = NumberColumn(accessor="neighbours__value", verbose_name="Neighbours’ average")
+    region = NumberColumn(accessor="region__value", verbose_name="Region")
+    neighbours = NumberColumn(
+        accessor="neighbours_average__value", verbose_name="Neighbours’ average"
+    )
     quartile = tables.Column(verbose_name="Quartile", empty_values=())
     trend = tables.Column(verbose_name="Trend", empty_values=(), order_by=("trend_rank",))
 
@@ -97,6 +100,8 @@ class ScorecardTable(tables.Table):
         self.columns[
             "last_year_value"
         ].column.verbose_name = f"Same period last year ({last_year_label})"
+        if authority.region:
+            self.columns["region"].column.verbose_name = authority.get_region_display()
 
     def render_name(self, record):
         url = reverse(
@@ -129,8 +134,18 @@ class ScorecardTable(tables.Table):
     def render_england(self, record):
         return _comparator(record.england, record.indicator, self.period)
 
+    def render_region(self, record):
+        return _comparator(record.region, record.indicator, self.period)
+
     def render_neighbours(self, record):
-        return _comparator(record.neighbours, record.indicator, self.period)
+        average = record.neighbours_average
+        if average is None:
+            return ""
+        shown = _comparator(average, record.indicator, self.period)
+        if not average.computed:
+            return shown
+        # Not a published figure: say what it is, so that no one quotes it as the DfE's.
+        return format_html('{} <span class="govuk-body-s">({})</span>', shown, average.kind)
 
     def render_quartile(self, record):
         if record.withheld:

@@ -193,6 +193,7 @@ class IndicatorDetailView(InScorecards, ReaderMixin, ObjectDetailView):
                     figures=figures,
                     target=selectors.target_for(self.targets, figures.period),
                     england=selectors.comparator_for(self.comparators, "england", figures.period),
+                    region=selectors.comparator_for(self.comparators, "region", figures.period),
                     neighbours=selectors.comparator_for(
                         self.comparators, "neighbours", figures.period
                     ),

@@ -77,7 +77,9 @@ def test_the_scorecard_as_csv_is_one_row_per_indicator_with_a_sensible_name(
         "target": "16.00",
         "rag": "Red",
         "england": "17.80",
+        "region": "",
         "neighbours": "",
+        "neighbours_are": "",
     }
 
 

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from scorecards.models import ComparatorValue
-from scrutiny.models import NeighbourSet, NeighbourSetMember, Period
+from scrutiny.models import NeighbourSet, NeighbourSetMember, Period, Region
 from tests.factories.scorecards import (
     ComparatorValueFactory,
     IndicatorFactory,
@@ -188,7 +188,7 @@ def test_a_flat_figure_is_no_change(officer_client, authority):
     )
 
 
-def test_it_shows_england_and_neighbours_and_an_annual_benchmark_says_its_year(
+def test_it_shows_england_region_and_neighbours_and_an_annual_benchmark_says_its_year(
     officer_client, authority, other_authority
 ):
     indicator = IndicatorFactory(name="Timely", decimals=1)
@@ -208,8 +208,53 @@ def test_it_shows_england_and_neighbours_and_an_annual_benchmark_says_its_year(
         authority=other_authority,
         value="11",
     )
-    cells = row_of(officer_client.get(url(authority)).content.decode(), "Timely")
-    assert cells[5:7] == ["80.3% (2014/15)", "75.0%"]
+    ComparatorValueFactory(
+        indicator=indicator,
+        period=Q4(2014, 4),
+        kind=ComparatorValue.Kind.REGION,
+        region=authority.region,
+        value="77.5",
+    )
+    ComparatorValueFactory(
+        indicator=indicator,
+        period=Q4(2014, 4),
+        kind=ComparatorValue.Kind.REGION,
+        region=next(r for r in Region.values if r != authority.region),
+        value="12",
+    )
+    body = officer_client.get(url(authority)).content.decode()
+    cells = row_of(body, "Timely")
+    # England's annual figure, this council's region's (not another's), the neighbours'.
+    assert cells[5:8] == ["80.3% (2014/15)", "77.5%", "75.0%"]
+    assert f">{authority.get_region_display()}" in body  # the region column says which
+
+
+def test_without_a_published_average_it_shows_the_mean_of_the_neighbours_shown(
+    client, officer_client, authority
+):
+    indicator = IndicatorFactory(name="Averaged", unit="count", decimals=1)
+    period = Q4(2014, 4)
+    IndicatorValueFactory(
+        indicator=indicator, authority=authority, period=period, reported_value=50
+    )
+    old = NeighbourSet.objects.create(authority=authority, start_year=2010)
+    current = NeighbourSet.objects.create(authority=authority, start_year=2014)
+    for rank, (value, lists) in enumerate(
+        [(10, [current]), (21, [current]), (3, [current]), (900, [old])], start=1
+    ):
+        council = AuthorityFactory()
+        for neighbours in lists:
+            NeighbourSetMember.objects.create(
+                neighbour_set=neighbours, neighbour=council, rank=rank
+            )
+        IndicatorValueFactory(
+            indicator=indicator, authority=council, period=period, reported_value=value
+        )
+    # The 2014 list only (not the old list's 900), and not the 3: a small count of another
+    # council, which the mean would give away to anyone who can read the other two.
+    for reader in (client, officer_client):
+        cells = row_of(reader.get(url(authority)).content.decode(), "Averaged")
+        assert cells[7] == "15.5 (mean of 2 neighbours’ figures here)"
 
 
 def test_it_bands_the_council_among_its_statistical_neighbours(officer_client, authority):
@@ -226,12 +271,12 @@ def test_it_bands_the_council_among_its_statistical_neighbours(officer_client, a
             indicator=indicator, authority=council, period=period, reported_value=value
         )
     # 50 is 4th of 8 (three better): rank 4 of 8 is on the half's edge, so B.
-    assert row_of(officer_client.get(url(authority)).content.decode(), "Banded")[7] == "B"
+    assert row_of(officer_client.get(url(authority)).content.decode(), "Banded")[8] == "B"
 
 
 def test_without_four_neighbours_there_is_no_quartile(officer_client, authority):
     IndicatorValueFactory(authority=authority, indicator=IndicatorFactory(name="Alone"))
-    assert row_of(officer_client.get(url(authority)).content.decode(), "Alone")[7] == ""
+    assert row_of(officer_client.get(url(authority)).content.decode(), "Alone")[8] == ""
 
 
 def test_it_sorts_within_each_area(officer_client, authority):
