@@ -39,7 +39,8 @@ class AuthorityMixin:
 
                 return redirect_to_login(request.get_full_path())
             raise PermissionDenied("You do not have access to this council's figures.")
-        if not self.public and not self.permission(request.user, self.authority):
+        needs_more = self.permission is not can_view_data  # that one was just asked
+        if not self.public and needs_more and not self.permission(request.user, self.authority):
             raise PermissionDenied("Your role does not include this.")
         return super().dispatch(request, *args, **kwargs)
 
