@@ -301,6 +301,30 @@ def test_metrics_milestones_and_recommendations_are_stored(as_user, draft, offic
     assert (update.status, update.note, update.recorded_by) == ("partially", "Down to 30%", officer)
 
 
+def test_a_percentage_metric_refuses_a_value_or_a_target_above_100(
+    as_user, draft, officer, everything
+):
+    ProgressMetricFactory(
+        programme=ProgressMetric.objects.get().programme,
+        description="Plans in the new format",
+        unit=ProgressMetric.Unit.PERCENT,
+        value=40,
+    )
+    client = as_user(officer)
+    before = stored()
+    row = "PiP: Plans in the new format"
+    response = post(client, draft, "metrics", {(row, "value"): "101", (row, "target"): "150"})
+    assert summary(response) == [
+        "Value of PiP: Plans in the new format must be between 0 and 100",
+        "Target of PiP: Plans in the new format must be between 0 and 100",
+    ]
+    assert stored() == before
+    response = post(client, draft, "metrics", {(row, "value"): "64", (row, "target"): "100"})
+    assert response.status_code == 302
+    saved = ProgressMetric.objects.get(period=Period.quarter(2014, 4))
+    assert (saved.value, saved.target) == (64, 100)
+
+
 HOSTILE = [
     "9" * 40,
     "-5",

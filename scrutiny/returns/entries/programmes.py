@@ -167,11 +167,16 @@ class MetricEntry(ProgrammeEntry):
     def check_row(self, row: Row, values: dict) -> list[Problem]:
         if values["value"] is None and values["target"] is not None:
             return [Problem(row.key, "value", f"Enter the value of {row.label}")]
-        if self.units[row.key].unit == ProgressMetric.Unit.PERCENT:
-            return rules.check_percentage(
-                values["value"], row=row.key, column="value", what=f"Value of {row.label}"
+        if self.units[row.key].unit != ProgressMetric.Unit.PERCENT:
+            return []
+        # A percentage target lies between 0 and 100 just as the value does.
+        return [
+            problem
+            for name, label in (("value", "Value"), ("target", "Target"))
+            for problem in rules.check_percentage(
+                values[name], row=row.key, column=name, what=f"{label} of {row.label}"
             )
-        return []
+        ]
 
     def store(self) -> None:
         period = self.stored_period
