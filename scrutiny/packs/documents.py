@@ -10,7 +10,7 @@ one file can serve every reader who may download it.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 import weasyprint
 from django.contrib.auth.models import AnonymousUser
@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from ..models import AgendaItem, CoverLetter, Meeting, RenderJob, Report, ReportSection
-from ..selectors import agenda_for, consideration, financial_rows, report_sections
+from ..selectors import AgendaEntry, agenda_for, consideration, financial_rows, report_sections
 from .fetcher import site_origin
 
 # Bump when the templates or print styles change in a way the hash of the HTML would miss.
@@ -30,21 +30,11 @@ Kind = RenderJob.Kind
 
 
 @dataclass
-class PackItem:
-    """One agenda line of a pack, and its report when the pack prints it."""
+class PackItem(AgendaEntry):
+    """One agenda line of a pack, as the public agenda shows it (the confidential pack's
+    in full), and its report when the pack prints it."""
 
-    number: int
-    title: str
-    wards: str
-    description: str = ""
-    is_urgent: bool = False
-    urgent_reason: str = ""
-    is_supplementary: bool = False
-    is_exempt: bool = False
-    exempt_paragraph: int | None = None
-    exempt_reason: str = ""
     note: str = ""
-    report: Report | None = None
     body: dict = field(default_factory=dict)
     pages: tuple[int, int] | None = None
 
@@ -149,18 +139,10 @@ def _pack_items(meeting: Meeting, kind: str) -> list[PackItem]:
     items = []
     for row in rows:
         entry = public[row.number]
-        item = PackItem(
-            number=row.number,
-            title=row.title if confidential else entry.title,
-            wards=entry.wards,
-            description=row.description if confidential else entry.description,
-            is_urgent=entry.is_urgent,
-            urgent_reason=entry.urgent_reason,
-            is_supplementary=entry.is_supplementary,
-            is_exempt=entry.is_exempt,
-            exempt_paragraph=entry.exempt_paragraph,
-            exempt_reason=entry.exempt_reason,
-        )
+        item = PackItem(**{f.name: getattr(entry, f.name) for f in fields(AgendaEntry)})
+        item.report = None
+        if confidential:
+            item.title, item.description = row.title, row.description
         report = reports.get(row.report_id) if row.report_id else None
         if report is not None:
             item.report = report

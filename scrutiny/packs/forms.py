@@ -66,16 +66,15 @@ class CoverLetterForm(forms.ModelForm):
             "supplementary_text": forms.Textarea(attrs={"rows": 5}),
         }
 
-    def clean_pack_text(self) -> str:
-        text = self.cleaned_data["pack_text"]
+    def _clean_letter(self, name: str) -> str:
+        text = self.cleaned_data[name]
         _check_placeholders(text)
         if len(text) > 3000:
             raise forms.ValidationError("The letter must be 3,000 characters or fewer")
         return text
 
+    def clean_pack_text(self) -> str:
+        return self._clean_letter("pack_text")
+
     def clean_supplementary_text(self) -> str:
-        text = self.cleaned_data["supplementary_text"]
-        _check_placeholders(text)
-        if len(text) > 3000:
-            raise forms.ValidationError("The letter must be 3,000 characters or fewer")
-        return text
+        return self._clean_letter("supplementary_text")

@@ -10,8 +10,6 @@ and writes the file under its content hash in one atomic rename.
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -19,6 +17,9 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
+
+# The chart cache already writes files so that no reader sees half of one; packs share it.
+from scorecards.charts.cache import _write_atomically as write_atomically
 
 from ..models import Meeting, RenderJob, Report
 from .documents import PackSource, pack_source, report_source, source_for
@@ -158,18 +159,6 @@ def _progress(job_id: int):
     return record
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def render_job_run(*, job_id: int) -> str:
     """Build the job's PDF if this worker claims it; says whether it did (a ``Claim``)."""
     claim = render_job_claim(job_id=job_id)
@@ -185,7 +174,7 @@ def render_job_run(*, job_id: int) -> str:
         result = render(source, on_progress=_progress(job_id))
         if result.refused:
             log.warning("Render job %s: refused to load %s", job_id, ", ".join(result.refused))
-        _write_atomically(path, result.pdf)
+        write_atomically(path, result.pdf)
         pages = result.pages
     else:
         pages = (

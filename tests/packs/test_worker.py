@@ -1,0 +1,273 @@
+"""Render jobs on a real Redis and a real Celery worker, as in production.
+
+A clerk asks for a pack through its page; the job goes to Redis; a ``celery worker``
+process, started here against the same test database and media folder, builds it while
+the page reports its progress; the clerk downloads it. Then the worker is killed with
+SIGKILL in the middle of a render, a new one is started, and the pack is still produced,
+exactly once.
+
+Needs PostgreSQL (or a file SQLite test database) and ``REDIS_URL``: scripts/test.sh
+provides both, as does ``scripts/services.sh run -- .venv/bin/pytest tests/packs``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+import redis
+from django.conf import settings as django_settings
+from django.db import connection
+from kombu import pools
+
+from scrutiny.celery import app
+from scrutiny.models import RenderJob
+from tests.factories.scrutiny import (
+    AgendaItemFactory,
+    MeetingFactory,
+    ReportFactory,
+    ReportSectionFactory,
+)
+
+from .conftest import long_text
+from .test_downloads import pack_url
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+ROOT = Path(__file__).resolve().parents[2]
+State = RenderJob.State
+
+
+def _database_url() -> str:
+    """The test database as the worker must reach it (``test_<name>`` on PostgreSQL)."""
+    db = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{db['NAME']}"
+    user = quote(db["USER"] or "", safe="")
+    password = f":{quote(db['PASSWORD'], safe='')}" if db["PASSWORD"] else ""
+    host = db["HOST"] or "localhost"
+    port = f":{db['PORT']}" if db["PORT"] else ""
+    return f"postgres://{user}{password}@{host}{port}/{db['NAME']}"
+
+
+class Worker:
+    """One ``celery worker`` process (and its pool child) in a session of its own."""
+
+    def __init__(self, env: dict, log: Path, config: dict) -> None:
+        self.log = log
+        queue = app.conf.task_default_queue
+        command = [sys.executable, "-m", "celery", "-A", "scrutiny", "worker"]
+        command += ["--concurrency", "1", "--pool", "prefork", "-Q", queue]
+        command += ["--without-gossip", "--without-mingle", "--loglevel", "INFO"]
+        # Settings after "--" override the app's configuration for this worker only.
+        command += ["--", *(f"{key}=(json){json.dumps(value)}" for key, value in config.items())]
+        with log.open("ab") as out:
+            self.process = subprocess.Popen(
+                command,
+                cwd=ROOT,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+
+    def kill(self) -> None:
+        """SIGKILL to the worker and its pool child at once: nothing gets to clean up."""
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait(10)
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(15)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+    def tail(self) -> str:
+        return "\n".join(self.log.read_text(errors="replace").splitlines()[-40:])
+
+
+@pytest.fixture
+def start_worker(settings, tmp_path, media_root):
+    """Sends tasks to Redis instead of running them here, and starts workers on demand."""
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        pytest.skip(
+            "The SQLite test database is in memory, inside this process (Django's default "
+            "for SQLite tests), so a worker process cannot open it; the PostgreSQL stage "
+            "of scripts/test.sh runs this test."
+        )
+    broker = os.environ.get("REDIS_URL")
+    if not broker:
+        pytest.fail(
+            "REDIS_URL is not set: this test needs a real Redis. Run it through "
+            "scripts/test.sh or `scripts/services.sh run -- .venv/bin/pytest tests/packs`."
+        )
+    redis.Redis.from_url(broker).ping()
+
+    saved = {key: app.conf[key] for key in ("task_always_eager", "broker_url")}
+    settings.CELERY_BROKER_URL = broker
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    app.conf.task_always_eager = False
+    app.conf.broker_url = broker
+    _forget_connections()
+    app.control.purge()  # nothing left over from an earlier run may reach these workers
+    env = {
+        **os.environ,
+        "DATABASE_URL": _database_url(),
+        "MEDIA_ROOT": str(media_root),
+        "CELERY_BROKER_URL": broker,
+    }
+    log = tmp_path / "worker.log"
+    workers: list[Worker] = []
+
+    def start(config: dict | None = None, **extra_env: str) -> Worker:
+        worker = Worker({**env, **extra_env}, log, config or {})
+        workers.append(worker)
+        return worker
+
+    yield start
+    for worker in workers:
+        worker.stop()
+    for key, value in saved.items():
+        app.conf[key] = value
+    _forget_connections()
+
+
+def _forget_connections() -> None:
+    """Drop the app's cached broker connections so the next task uses the current URL."""
+    app._pool = None
+    app.amqp._producer_pool = None
+    pools.reset()  # kombu keeps its own registry of pools by connection
+
+
+def wait_for(condition, seconds: float, what: str, worker: Worker):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.05)
+    pytest.fail(f"Gave up after {seconds} s waiting for {what}. Worker log:\n{worker.tail()}")
+
+
+@pytest.fixture
+def long_meeting(committee):
+    """Four long reports: a pack of about 30 pages that takes a few seconds to lay out."""
+    meeting = MeetingFactory(committee=committee)
+    for number in range(1, 5):
+        report = ReportFactory(
+            authority=committee.authority,
+            committee=committee,
+            title=f"Annual review part {number}",
+            published=True,
+        )
+        ReportSectionFactory(report=report, order=1, heading="Findings", body=long_text(36))
+        AgendaItemFactory(meeting=meeting, number=number, title=report.title, report=report)
+    return meeting
+
+
+def pack_files() -> list[Path]:
+    """Every file under MEDIA_ROOT/packs/, half-written temporary ones included."""
+    folder = Path(django_settings.MEDIA_ROOT) / "packs"
+    return sorted(path for path in folder.rglob("*") if path.is_file()) if folder.exists() else []
+
+
+def test_a_worker_builds_the_pack_while_the_page_shows_progress_then_it_downloads(
+    client, clerk, long_meeting, start_worker, read_pdf
+):
+    worker = start_worker()
+    client.force_login(clerk)
+    url = pack_url(long_meeting, "public")
+    assert client.post(url).status_code == 302
+    job = RenderJob.objects.get()
+    assert job.state == State.QUEUED, "with a broker the page must queue the job, not build it"
+
+    seen = []
+
+    def finished():
+        status = client.get(url, {"format": "json"}).json()
+        seen.append((status["state"], status["pages_done"], status["pages_total"]))
+        return status["state"] in {"done", "failed"} and status
+
+    status = wait_for(finished, 45, "the job to finish", worker)
+    assert status["state"] == "done", f"{status['error']}\n{worker.tail()}"
+    moving = [(state, done) for state, done, total in seen if state == "running" and done > 0]
+    assert moving, f"no progress was seen before the end: {seen}"
+    assert len({done for _, done in moving}) >= 2 or any(
+        0 < done < total for state, done, total in seen if state == "running"
+    ), f"the page count never moved while it ran: {seen}"
+
+    response = client.get(url, {"format": "pdf"})
+    assert response.status_code == 200
+    pdf = read_pdf(b"".join(response.streaming_content))
+    job.refresh_from_db()
+    assert len(pdf.texts) == job.pages_total == status["pages_total"] >= 20
+    assert sorted(pdf.agenda_ranges()) == [1, 2, 3, 4]
+    assert job.attempts == 1 and job.started_at and job.finished_at
+
+
+def test_a_worker_killed_mid_render_leaves_the_pack_to_the_next_one_built_once(
+    client, clerk, long_meeting, start_worker, read_pdf
+):
+    first = start_worker()
+    client.force_login(clerk)
+    url = pack_url(long_meeting, "public")
+    client.post(url)
+    job = RenderJob.objects.get()
+
+    def laying_out():
+        job.refresh_from_db()
+        return job.state == State.RUNNING and job.pages_done > 0
+
+    wait_for(laying_out, 30, "the render to be under way", first)
+    first.kill()
+    job.refresh_from_db()
+    assert job.state == State.RUNNING and job.attempts == 1, "killed after it had finished"
+    assert not pack_files(), "the killed render had already written its file"
+
+    # The killed worker never acknowledged the message; Redis hands it out again once its
+    # visibility timeout has passed (short here, an hour and more in production), and the
+    # new worker takes the job over once its first worker has been silent long enough.
+    second = start_worker(
+        config={"broker_transport_options": {"visibility_timeout": 1}},
+        PACK_STALE_AFTER="1",
+    )
+    wait_for(
+        lambda: RenderJob.objects.filter(pk=job.pk, state__in=[State.DONE, State.FAILED]).exists(),
+        45,
+        "the second worker to finish the job",
+        second,
+    )
+    job.refresh_from_db()
+    assert job.state == State.DONE, f"{job.error}\n{second.tail()}"
+    assert job.attempts == 2, "the second worker should have taken over the same job"
+    assert pack_files() == [Path(django_settings.MEDIA_ROOT) / job.output]
+    assert job.output == f"packs/{job.input_hash}.pdf"
+    assert RenderJob.objects.filter(input_hash=job.input_hash, state=State.DONE).count() == 1
+
+    # The same message delivered once more (as after a lost acknowledgement) changes nothing.
+    written = pack_files()[0].stat().st_mtime_ns
+    from scrutiny.tasks import render_job
+
+    render_job.delay(job.pk)
+    wait_for(
+        lambda: "succeeded" in second.log.read_text() and "'finished'" in second.log.read_text(),
+        20,
+        "the repeated task to be handled",
+        second,
+    )
+    job.refresh_from_db()
+    assert job.attempts == 2 and len(pack_files()) == 1
+    assert pack_files()[0].stat().st_mtime_ns == written
+
+    response = client.get(url, {"format": "pdf"})
+    assert len(read_pdf(b"".join(response.streaming_content)).texts) == job.pages_total
