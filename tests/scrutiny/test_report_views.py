@@ -244,13 +244,15 @@ def test_the_report_page_costs_the_same_for_1_and_10_sections(
             ReportSectionFactory(report=published)
             BackgroundPaperFactory(report=published)
 
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
     add(1)
-    # savepoint and release, council, exempt items (for the report and for each version
-    # look-up), report, financial rows, papers, sections, agenda items, later versions
-    with django_assert_num_queries(9):
+    # The page's own cost is pinned in tests/query_counts.json; here, that it is flat.
+    with CaptureQueriesContext(connection) as first:
         assert client.get(published.get_absolute_url()).status_code == 200
     add(9)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(len(first.captured_queries)):
         assert client.get(published.get_absolute_url()).status_code == 200
 
 
