@@ -15,6 +15,7 @@ from django.utils.safestring import SafeString
 from scrutiny.models import Authority, NeighbourSet, NeighbourSetMember, Period
 
 from . import related
+from .derived import printed_difference
 from .models import (
     ComparatorValue,
     Indicator,
@@ -304,6 +305,16 @@ class Figures:
     def commentary(self) -> str:
         # Words written about a hidden figure may well repeat it.
         return "" if self.suppressed else self.record.commentary
+
+    @property
+    def printed_note(self) -> str:
+        """Where the paper printed other than its counts give: "The paper printed 48%, but ...".
+
+        Blank where any of the figure or its counts is hidden: the note quotes them all.
+        """
+        if self.suppressed or self.numerator.suppressed or self.denominator.suppressed:
+            return ""
+        return printed_difference(self.record)
 
 
 def figures_for(record: IndicatorValue, threshold: int | None) -> Figures:
@@ -598,6 +609,35 @@ class Scorecard:
         return [row for group in self.groups for row in group.rows]
 
 
+def with_related(queryset: QuerySet, **related) -> list:
+    """The queryset's rows with the named foreign keys' rows attached, one instance per row.
+
+    Like ``select_related``, one query; but ``select_related`` builds a new instance of the
+    related row for every row (180 figures came with 180 copies of 60 indicators), and
+    building model instances was most of the scorecard's time. Here each is built once.
+    """
+    model, db = queryset.model, queryset.db
+    own = [f.attname for f in model._meta.concrete_fields]
+    theirs = {name: [f.attname for f in rel._meta.concrete_fields] for name, rel in related.items()}
+    columns = own + [f"{name}__{attname}" for name, names in theirs.items() for attname in names]
+    keys = {name: names.index(related[name]._meta.pk.attname) for name, names in theirs.items()}
+    fields = {name: model._meta.get_field(name) for name in related}
+    built: dict[str, dict] = {name: {} for name in related}
+    rows = []
+    for values in queryset.values_list(*columns):
+        row = model.from_db(db, own, values[: len(own)])
+        start = len(own)
+        for name, rel in related.items():
+            part = values[start : start + len(theirs[name])]
+            start += len(theirs[name])
+            instance = built[name].get(part[keys[name]])
+            if instance is None:
+                instance = built[name][part[keys[name]]] = rel.from_db(db, theirs[name], part)
+            fields[name].set_cached_value(row, instance)
+        rows.append(row)
+    return rows
+
+
 def _best(candidates: list, period: Period):
     """The row for exactly this period if there is one, else the financial year's."""
     exact = [c for c in candidates if c.period_id == period.pk]
@@ -626,11 +666,14 @@ def council_scorecard(
         period = periods[0]
     before, year_ago = previous_key(period), last_year_key(period)
 
-    records = list(
-        IndicatorValue.objects.filter(authority=authority)
-        .filter(Q(period=period) | _is_period(before) | _is_period(year_ago))
-        .select_related("indicator", "period")
+    # The periods compared with are among the council's periods, or it has no figure there.
+    wanted = {p.pk: p for p in periods if p == period or _key(p) in (before, year_ago)}
+    records = with_related(
+        IndicatorValue.objects.filter(authority=authority, period_id__in=wanted).order_by(),
+        indicator=Indicator,
     )
+    for record in records:
+        IndicatorValue.period.field.set_cached_value(record, wanted[record.period_id])
     indicators = {r.indicator_id: r.indicator for r in records if r.period_id == period.pk}
     ids = list(indicators)
     shown = figures_of(records, threshold)
@@ -639,12 +682,11 @@ def council_scorecard(
     }
 
     targets: dict[int, list[Target]] = {}
-    for target in (
+    for target in with_related(
         Target.objects.filter(
             authority=authority, indicator_id__in=ids, period__start_year=period.start_year
-        )
-        .select_related("period")
-        .order_by("period__start")
+        ).order_by("period__start"),
+        period=Period,
     ):
         targets.setdefault(target.indicator_id, []).append(target)
 
@@ -677,6 +719,7 @@ def council_scorecard(
             neighbour_values.setdefault(record.indicator_id, []).append(value)
 
     groups: dict[str, AreaGroup] = {}
+    previous_label, last_year_label = key_label(before), key_label(year_ago)
     for indicator in sorted(indicators.values(), key=lambda i: (i.order, i.name)):
         row = ScorecardRow(
             indicator=indicator,
@@ -684,8 +727,8 @@ def council_scorecard(
             current=by_key[(indicator.pk, _key(period))],
             previous=by_key.get((indicator.pk, before)),
             last_year=by_key.get((indicator.pk, year_ago)),
-            previous_label=key_label(before),
-            last_year_label=key_label(year_ago),
+            previous_label=previous_label,
+            last_year_label=last_year_label,
             target=_best(targets.get(indicator.pk, []), period),
             england=_best(comparators.get((indicator.pk, "england"), []), period),
             region=_best(comparators.get((indicator.pk, "region"), []), period),
@@ -713,16 +756,21 @@ def neighbour_figures(
     members = NeighbourSetMember.objects.filter(neighbour_set=Subquery(in_force)).values(
         "neighbour"
     )
+    # One IN over the small indicator table, so that the figures are found by council and
+    # period (an OR across the join had SQLite scan them all).
+    wanted = Indicator.objects.filter(Q(pk__in=indicator_ids) | related_linked_q(prefix="")).values(
+        "pk"
+    )
     return IndicatorValue.objects.filter(
-        Q(indicator_id__in=indicator_ids) | related_linked_q(), period=period, authority__in=members
+        indicator__in=wanted, period=period, authority__in=members
     ).select_related("indicator")
 
 
-def related_linked_q() -> Q:
-    """Figures of the indicators whose counts add up across rows (``related``)."""
-    linked = Q(indicator__code__in=related.ALL_ROLES_CODES)
-    for prefix in related.code_prefixes():
-        linked |= Q(indicator__code__startswith=prefix)
+def related_linked_q(prefix: str = "indicator__") -> Q:
+    """Figures (or, with ``prefix`` blank, indicators) whose counts add up across rows."""
+    linked = Q(**{f"{prefix}code__in": related.ALL_ROLES_CODES})
+    for start in related.code_prefixes():
+        linked |= Q(**{f"{prefix}code__startswith": start})
     return linked
 
 

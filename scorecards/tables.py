@@ -45,6 +45,19 @@ def show_figure(cell: Cell, indicator, *, illustrative: bool = False):
     return text
 
 
+def with_printed_note(shown, figures):
+    """The figure with, where the paper printed something else, a note saying so."""
+    note = figures.printed_note
+    if not note:
+        return shown
+    return format_html(
+        '{} <strong class="govuk-tag govuk-tag--yellow">Differs from the paper</strong>'
+        '<span class="govuk-body-s"> {}</span>',
+        shown,
+        note,
+    )
+
+
 def show_count(cell: Cell):
     """A count as stored, without trailing zeros; "c" when hidden."""
     return _hidden() if cell.suppressed else figure(cell.value)
@@ -115,9 +128,10 @@ class ScorecardTable(tables.Table):
 
     def render_value(self, record):
         current = record.current
-        return show_figure(
+        shown = show_figure(
             current.shown, record.indicator, illustrative=current.record.is_illustrative
         )
+        return with_printed_note(shown, current)
 
     def render_target(self, record):
         return format_value(record.target.value, record.indicator)
@@ -192,7 +206,7 @@ class IndicatorSeriesTable(tables.Table):
         return show_count(record.denominator)
 
     def render_figure_is(self, record):
-        return figure_is(record.record)
+        return with_printed_note(figure_is(record.record), record)
 
     def render_commentary(self, record):
         if record.suppressed and record.record.commentary:

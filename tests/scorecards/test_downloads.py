@@ -71,6 +71,7 @@ def test_the_scorecard_as_csv_is_one_row_per_indicator_with_a_sensible_name(
         "numerator": "",
         "denominator": "",
         "figure_is": "As reported",
+        "printed_note": "",
         "basis": "Children per social worker",
         "source": "Slough report",
         "illustrative": "no",
