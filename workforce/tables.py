@@ -102,9 +102,7 @@ class StaffingSnapshotTable(tables.Table):
         caption = f"Staff by role at {snapshot.as_at:%-d %B %Y} ({snapshot.basis_label.lower()})"
         if snapshot.previous_as_at:
             caption += f", {snapshot.previous_as_at:%-d %B %Y} figures in brackets"
-        return cls(
-            snapshot.rows, caption=caption, show_vacancies=snapshot.has_vacancies, **kwargs
-        )
+        return cls(snapshot.rows, caption=caption, show_vacancies=snapshot.has_vacancies, **kwargs)
 
     @staticmethod
     def _pair(record, read, render=figure) -> str:

@@ -6,39 +6,74 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('scrutiny', '0006_return_sections_for_every_area'),
+        ("scrutiny", "0006_return_sections_for_every_area"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='reportsection',
-            name='text',
-            field=models.TextField(blank=True, help_text="What the author typed (paragraphs, '## ' headings, '- ' lists, links); the body is made from it."),
+            model_name="reportsection",
+            name="text",
+            field=models.TextField(
+                blank=True,
+                help_text="What the author typed (paragraphs, '## ' headings, '- ' lists, links); the body is made from it.",
+            ),
         ),
         migrations.AddField(
-            model_name='report',
-            name='submitted_at',
+            model_name="report",
+            name="submitted_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='report',
-            name='submitted_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="report",
+            name="submitted_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='reportsection',
-            name='exempt_paragraph',
-            field=models.PositiveSmallIntegerField(blank=True, choices=[(1, '1. Information relating to any individual'), (2, '2. Information likely to reveal the identity of an individual'), (3, '3. Financial or business affairs of any particular person'), (4, '4. Consultations or negotiations on labour relations'), (5, '5. Legal professional privilege'), (6, '6. Notices, orders or directions under an enactment'), (7, '7. Prevention, investigation or prosecution of crime')], null=True),
+            model_name="reportsection",
+            name="exempt_paragraph",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                choices=[
+                    (1, "1. Information relating to any individual"),
+                    (2, "2. Information likely to reveal the identity of an individual"),
+                    (3, "3. Financial or business affairs of any particular person"),
+                    (4, "4. Consultations or negotiations on labour relations"),
+                    (5, "5. Legal professional privilege"),
+                    (6, "6. Notices, orders or directions under an enactment"),
+                    (7, "7. Prevention, investigation or prosecution of crime"),
+                ],
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='reportsection',
-            name='is_exempt',
-            field=models.BooleanField(default=False, help_text='Part 2: this section alone is exempt; the rest of the report is open.', verbose_name='Exempt appendix'),
+            model_name="reportsection",
+            name="is_exempt",
+            field=models.BooleanField(
+                default=False,
+                help_text="Part 2: this section alone is exempt; the rest of the report is open.",
+                verbose_name="Exempt appendix",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reportsection',
-            constraint=models.CheckConstraint(condition=models.Q(('is_exempt', False), models.Q(('exempt_paragraph__gte', 1), ('exempt_paragraph__isnull', False), ('exempt_paragraph__lte', 7)), _connector='OR'), name='section_exempt_has_paragraph'),
+            model_name="reportsection",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("is_exempt", False),
+                    models.Q(
+                        ("exempt_paragraph__gte", 1),
+                        ("exempt_paragraph__isnull", False),
+                        ("exempt_paragraph__lte", 7),
+                    ),
+                    _connector="OR",
+                ),
+                name="section_exempt_has_paragraph",
+            ),
         ),
     ]
