@@ -5,11 +5,18 @@ commit, or hand back the stored file at once when nothing that goes into it has 
 ``render_job_run`` claims the job with a conditional update (exactly one row changes), so
 a job delivered twice, or redelivered after its worker died, is built by one worker only,
 and writes the file under its content hash in one atomic rename.
+
+Memory (bench/packs.py): the document is built from the database once per process that
+needs it (the request, to hash it; the worker, to lay it out) and the request lets its copy
+go before an in-process job starts; the PDF goes from the writer straight to its file,
+never held as bytes.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import secrets
 from datetime import timedelta
 from pathlib import Path
 
@@ -18,12 +25,9 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-# The chart cache already writes files so that no reader sees half of one; packs share it.
-from scorecards.charts.cache import _write_atomically as write_atomically
-
 from ..models import Meeting, RenderJob, Report
 from .documents import PackSource, pack_source, report_source, source_for
-from .render import render
+from .render import RenderedPdf, render
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +60,10 @@ def _request(*, kind: str, target: dict, source: PackSource, requested_by) -> Re
     current = same.filter(state__in=[State.QUEUED, State.RUNNING, State.DONE]).first()
     if current is not None and (current.is_active or _stored(current)):
         return current
+    estimate, filename = _estimate(kind, target, source), source.filename
+    # Without a broker the job runs inside ``on_commit`` below, building its own copy of the
+    # document: this one (its HTML and report objects) must not be held beside it.
+    del source
     authority = target.get("meeting", target.get("report"))
     job = RenderJob.objects.create(
         authority_id=(
@@ -66,8 +74,8 @@ def _request(*, kind: str, target: dict, source: PackSource, requested_by) -> Re
         kind=kind,
         input_hash=digest,
         requested_by=requested_by if getattr(requested_by, "pk", None) else None,
-        pages_total=_estimate(kind, target, source),
-        filename=source.filename,
+        pages_total=estimate,
+        filename=filename,
         **target,
     )
     from ..tasks import render_job
@@ -159,6 +167,25 @@ def _progress(job_id: int):
     return record
 
 
+def _render_to(path: Path, source: PackSource, on_progress) -> RenderedPdf:
+    """Render into a temporary file beside ``path``, then rename it into place, so that no
+    reader ever sees half a PDF and two workers finishing the same file each rename a
+    complete one. WeasyPrint opens the temporary file only once the PDF is complete in
+    memory, so a worker killed while laying out leaves nothing behind."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.stem}.{secrets.token_hex(4)}.part")
+    try:
+        result = render(source, on_progress=on_progress, target=temporary)
+        with temporary.open("rb") as handle:
+            os.fsync(handle.fileno())
+        temporary.chmod(0o644)  # the web server must be able to read it
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return result
+
+
 def render_job_run(*, job_id: int) -> str:
     """Build the job's PDF if this worker claims it; says whether it did (a ``Claim``)."""
     claim = render_job_claim(job_id=job_id)
@@ -171,10 +198,9 @@ def render_job_run(*, job_id: int) -> str:
     path = Path(settings.MEDIA_ROOT) / relative
     pages = job.pages_total
     if not path.is_file():
-        result = render(source, on_progress=_progress(job_id))
+        result = _render_to(path, source, on_progress=_progress(job_id))
         if result.refused:
             log.warning("Render job %s: refused to load %s", job_id, ", ".join(result.refused))
-        write_atomically(path, result.pdf)
         pages = result.pages
     else:
         pages = (

@@ -119,3 +119,17 @@ def test_a_long_table_repeats_its_header_row_on_every_page_it_spans(meeting, rea
     pages_with_rows = [text for text in pdf.texts if "Team " in text.replace("Team name", "")]
     assert len(pages_with_rows) >= 2 and spanned
     assert all("Team name" in text for text in pages_with_rows)
+
+
+def test_a_pack_rendered_to_a_file_is_the_same_document_with_nothing_held_in_memory(
+    meeting, read_pdf, tmp_path
+):
+    """The job writes the PDF straight to its file (render's ``target``): no bytes are
+    returned, and the file holds the same pages and agenda ranges as the bytes would."""
+    target = tmp_path / "pack.pdf"
+    result = render(pack_source(meeting, Kind.CONFIDENTIAL_PACK), target=target)
+    assert result.pdf is None
+    pdf = read_pdf(target.read_bytes())
+    assert len(pdf.texts) == result.pages
+    assert pdf.agenda_ranges() == result.ranges
+    assert result.layouts == 1, "target-counter should give the agenda's ranges in one layout"
