@@ -45,3 +45,14 @@ def media_root(settings, tmp_path):
     """Charts and other files a page writes go to a folder the test owns, never var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: a primary key reused by the next test must
+    never find the last test's frozen report blocks."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

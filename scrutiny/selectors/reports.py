@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.db.models import Prefetch
 from django.http import Http404
 
@@ -102,6 +103,24 @@ def report_for(user, authority: Authority, pk: int) -> Report:
     return report
 
 
+FROZEN_BLOCK_SECONDS = 3600
+
+
+def _frozen_block(section, *, public: bool, authority_slug: str) -> ShownBlock:
+    """A frozen block as shown. Its figures never change once frozen, so the cleaned cells
+    and drawn charts are kept in the cache, keyed by the section, when it was frozen and the
+    reader's variant; an hour's limit bounds how long a removed chart file could be named."""
+    variant = "public" if public else "members"
+    key = f"frozen-block:{section.pk}:{section.frozen_at.isoformat()}:{variant}"
+    shown = cache.get(key)
+    if shown is None:
+        shown = show_block(
+            section.frozen_data[variant], public=public, authority_slug=authority_slug
+        )
+        cache.set(key, shown, FROZEN_BLOCK_SECONDS)
+    return shown
+
+
 def report_sections(report: Report, *, reader) -> list[SectionView]:
     """The sections in order as this reader may see them.
 
@@ -129,8 +148,7 @@ def report_sections(report: Report, *, reader) -> list[SectionView]:
         if section.kind == section.Kind.NARRATIVE:
             view.body = sanitize_html(section.body)
         elif section.frozen_data:
-            variant = section.frozen_data["public" if public else "members"]
-            view.block = show_block(variant, public=public, authority_slug=report.authority.slug)
+            view.block = _frozen_block(section, public=public, authority_slug=report.authority.slug)
             view.figures_as_at = section.frozen_at
         else:
             try:
