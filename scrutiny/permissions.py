@@ -108,16 +108,17 @@ def _staff_of(user, authority_id: int, roles: set[str]) -> bool:
     )
 
 
+WRITERS = {Role.OFFICER, Role.APPROVER}  # approvers often draft too
+
+
 def can_write_reports(user, authority: Authority) -> bool:
-    """Officers (and approvers, who often draft too) write their council's reports."""
-    return _staff_of(user, authority.pk, {Role.OFFICER, Role.APPROVER})
+    """Officers and approvers write their council's reports."""
+    return _staff_of(user, authority.pk, WRITERS)
 
 
 def can_edit_report(user, report: Report) -> bool:
     """A report changes only while it is a draft, and only by its council's writers."""
-    return report.status == Report.Status.DRAFT and _staff_of(
-        user, report.authority_id, {Role.OFFICER, Role.APPROVER}
-    )
+    return report.status == Report.Status.DRAFT and _staff_of(user, report.authority_id, WRITERS)
 
 
 def can_approve_report(user, report: Report) -> bool:
@@ -139,7 +140,7 @@ def can_publish_report(user, report: Report) -> bool:
 def can_correct_report(user, report: Report) -> bool:
     """A published report is corrected by a new version, started by a writer."""
     return report.status == Report.Status.PUBLISHED and _staff_of(
-        user, report.authority_id, {Role.OFFICER, Role.APPROVER}
+        user, report.authority_id, WRITERS
     )
 
 
@@ -157,9 +158,9 @@ def can_see_exempt_sections(user, report: Report) -> bool:
         return False
     if _is_council_staff(user):
         return True
-    committees = {report.committee_id} | {
-        item.meeting.committee_id for item in report.agenda_items.all()
-    }
+    committees = {report.committee_id} | set(
+        report.agenda_items.values_list("meeting__committee_id", flat=True)
+    )
     return current_seats(user).filter(committee_id__in=committees - {None}).exists()
 
 

@@ -1,7 +1,14 @@
 """Data blocks: report sections built from the stored figures and frozen at publication."""
 
 from .content import BlockContent, ChartData, TableData, simple_table, table_data
-from .registry import BLOCK_TYPES, BlockChoiceError, BlockType, block_type, build_block
+from .registry import (
+    BLOCK_TYPES,
+    BlockChoiceError,
+    BlockType,
+    block_type,
+    build_block,
+    check_choice,
+)
 from .show import ShownBlock, ShownChart, show_block
 
 # isort: split
@@ -19,6 +26,7 @@ __all__ = [
     "TableData",
     "block_type",
     "build_block",
+    "check_choice",
     "show_block",
     "simple_table",
     "table_data",

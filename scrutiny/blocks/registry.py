@@ -33,6 +33,7 @@ class BlockType:
     build: Callable[..., BlockContent]
 
     def choice_text(self, authority: Authority, value: str) -> str:
+        """The label the author saw for a stored choice, "" if the council no longer has it."""
         return dict(self.choices(authority)).get(str(value), "")
 
 
@@ -53,13 +54,22 @@ def block_type(key: str) -> BlockType:
         raise BlockChoiceError(f"There is no kind of data block called {key!r}.") from None
 
 
-def build_block(authority: Authority, key: str, params: dict, *, public: bool) -> BlockContent:
-    """The block's content from today's figures, or BlockChoiceError if its choice is gone."""
+def check_choice(
+    authority: Authority, key: str, params: dict, *, options: dict | None = None
+) -> BlockType:
+    """The block's type if its choice is still one the council's figures offer (``options``
+    are the type's choices when the caller already has them); BlockChoiceError if not."""
     kind = block_type(key)
     value = str(params.get("choice", ""))
-    if value not in dict(kind.choices(authority)):
+    if value not in (dict(kind.choices(authority)) if options is None else options):
         raise BlockChoiceError(
             f"{kind.label}: the council no longer has figures for the chosen "
             f"{kind.choice_label.lower()}."
         )
-    return kind.build(authority, value, public=public)
+    return kind
+
+
+def build_block(authority: Authority, key: str, params: dict, *, public: bool) -> BlockContent:
+    """The block's content from today's figures, or BlockChoiceError if its choice is gone."""
+    kind = check_choice(authority, key, params)
+    return kind.build(authority, str(params.get("choice", "")), public=public)

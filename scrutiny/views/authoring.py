@@ -178,14 +178,17 @@ class ReportManageView(ReportMixin, AuthorityMixin, TemplateView):
         report = self.get_report()
         user = self.request.user
         sections = list(report.sections.order_by("order"))
+        options: dict[str, dict] = {}  # each kind's choices, read once for the page
         for section in sections:
             kind = BLOCK_TYPES.get(section.block_type)
             section.block_label = kind.label if kind else ""
-            section.choice_text = (
-                kind.choice_text(self.authority, section.block_params.get("choice", ""))
-                if kind
-                else ""
-            )
+            section.choice_text = ""
+            if kind:
+                if kind.key not in options:
+                    options[kind.key] = dict(kind.choices(self.authority))
+                section.choice_text = options[kind.key].get(
+                    str(section.block_params.get("choice", "")), ""
+                )
         item, refusal = service.publication_check(report, timezone.localdate())
         context.update(
             report=report,
