@@ -27,8 +27,11 @@ from pathlib import Path
 from weasyprint import HTML
 from weasyprint.formatting_structure.boxes import TextBox
 
+from . import page_references
 from .documents import PackSource
 from .fetcher import ProjectFileFetcher, site_origin
+
+page_references.install()
 
 PAGE_LAID_OUT = re.compile(r"Creating layout - Page (\d+)")
 MAX_LAYOUTS = 4
