@@ -88,9 +88,18 @@ def report_lock_for_edit(*, report: Report, edited_by: User) -> Report:
     return _require_editable(report, edited_by)
 
 
-def _check_choice(kind, authority: Authority, choice: str) -> None:
-    if choice not in dict(kind.choices(authority)):
-        raise ReportRefused(f"Choose a {kind.choice_label.lower()} the council has figures for.")
+def _block_params(authority: Authority, key: str, choice: str) -> dict:
+    """A data block's parameters for a choice the author has just made, refused unless the
+    council has figures for it (BlockChoiceError if there is no such kind of block)."""
+    params = {"choice": choice}
+    kind = block_type(key)
+    try:
+        check_choice(authority, key, params)
+    except BlockChoiceError:
+        raise ReportRefused(
+            f"Choose a {kind.choice_label.lower()} the council has figures for."
+        ) from None
+    return params
 
 
 def section_add(
@@ -110,8 +119,7 @@ def section_add(
     with transaction.atomic():
         report = _require_editable(report, added_by)
         if block:
-            _check_choice(block_type(block), report.authority, choice)
-            params = {"choice": choice}
+            params = _block_params(report.authority, block, choice)
         last = report.sections.aggregate(last=Max("order"))["last"] or 0
         return ReportSection.objects.create(
             report=report,
@@ -142,8 +150,9 @@ def _apply(section: ReportSection, report: Report, fields: dict) -> ReportSectio
     if "choice" in fields:
         if section.kind != ReportSection.Kind.DATA:
             raise ReportRefused("Only a data block has figures to choose.")
-        _check_choice(block_type(section.block_type), report.authority, fields["choice"])
-        section.block_params = {"choice": fields.pop("choice")}
+        section.block_params = _block_params(
+            report.authority, section.block_type, fields.pop("choice")
+        )
     if "text" in fields:
         if section.kind != ReportSection.Kind.NARRATIVE:
             raise ReportRefused("A data block has no text of its own.")

@@ -252,6 +252,13 @@ def test_a_block_choice_must_be_one_the_council_has_figures_for(
             report=report, added_by=officer, heading="C", block="compliments", choice="1999"
         )
     assert report.sections.count() == 1
+    block = section_add(
+        report=report, added_by=officer, heading="C", block="compliments", choice="2014"
+    )
+    with pytest.raises(ReportRefused, match="Choose a financial year"):
+        section_update(section=block, updated_by=officer, choice="1999")
+    block.refresh_from_db()
+    assert block.block_params == {"choice": "2014"}
 
 
 def test_sections_move_and_close_gaps(authority, committee, officer):
