@@ -44,9 +44,8 @@ class Command(BaseCommand):
         source = pack_source(found, kind)
         if not source.items:
             raise CommandError(f"{found} has no items for a {Kind(kind).label.lower()}.")
-        result = render(source)
         output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_bytes(result.pdf)
+        result = render(source, target=output)
         ranges = ", ".join(f"item {n}: pages {a}-{b}" for n, (a, b) in result.ranges.items())
         self.stdout.write(
             self.style.SUCCESS(f"Wrote {output} ({result.pages} pages; {ranges or 'no reports'}).")
