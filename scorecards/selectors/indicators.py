@@ -1,0 +1,112 @@
+"""One indicator for one council: its figures, targets and comparators, period by period."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from scrutiny.models import Authority, Period
+
+from ..models import ComparatorValue, Indicator, IndicatorValue, Target
+
+
+def indicators_for(authority: Authority) -> QuerySet[Indicator]:
+    """Indicators a council's page may show: national ones, and any it has a value for."""
+    has_value = IndicatorValue.objects.filter(indicator=OuterRef("pk"), authority=authority)
+    return Indicator.objects.filter(Q(is_local=False) | Q(Exists(has_value)))
+
+
+def indicator_series(indicator: Indicator, authority: Authority) -> list[IndicatorValue]:
+    return list(
+        IndicatorValue.objects.filter(indicator=indicator, authority=authority)
+        .select_related("indicator", "period")
+        .order_by("period__start", "period__end")
+    )
+
+
+def indicator_targets(indicator: Indicator, authority: Authority) -> QuerySet[Target]:
+    return (
+        Target.objects.filter(indicator=indicator, authority=authority)
+        .select_related("indicator", "period")
+        .order_by("period__start", "period__end")
+    )
+
+
+def comparators_q(authority: Authority) -> Q:
+    """The comparators a council's figures stand beside: England's, its region's, neighbours'."""
+    return (
+        Q(kind=ComparatorValue.Kind.ENGLAND)
+        | Q(kind=ComparatorValue.Kind.REGION, region=authority.region)
+        | Q(kind=ComparatorValue.Kind.NEIGHBOURS, authority=authority)
+    )
+
+
+@dataclass
+class ComparisonRow:
+    """One period: this council's figure beside England's, the region's and its neighbours'."""
+
+    period: Period
+    council: Decimal | None = None
+    england: Decimal | None = None
+    region: Decimal | None = None
+    neighbours: Decimal | None = None
+    council_suppressed: bool = False
+
+
+def indicator_comparators(indicator: Indicator, authority: Authority) -> list[ComparatorValue]:
+    """England's, the council's region's and its neighbours' figures for the indicator."""
+    return list(
+        ComparatorValue.objects.filter(indicator=indicator)
+        .filter(comparators_q(authority))
+        .select_related("period")
+    )
+
+
+def comparison_rows(
+    indicator: Indicator,
+    authority: Authority,
+    series: list,
+    comparators: list[ComparatorValue] | None = None,
+) -> list[ComparisonRow]:
+    """Every period with a comparator, the council's own figure alongside.
+
+    ``series`` holds IndicatorValues or Figures (whose hidden figures stay hidden).
+    """
+    if comparators is None:
+        comparators = indicator_comparators(indicator, authority)
+    rows: dict[int, ComparisonRow] = {}
+    for comparator in comparators:
+        row = rows.setdefault(comparator.period_id, ComparisonRow(comparator.period))
+        setattr(row, comparator.kind, comparator.value)
+    if not rows:
+        return []
+    for value in series:
+        if value.period_id in rows:
+            rows[value.period_id].council = value.value
+            rows[value.period_id].council_suppressed = getattr(value, "suppressed", False)
+    return sorted(rows.values(), key=lambda r: (r.period.start, r.period.end))
+
+
+def target_for(targets: list[Target], period: Period) -> Target | None:
+    """The target for exactly this period, else the one for its financial year."""
+    same_year = [t for t in targets if t.period.start_year == period.start_year]
+    return _best(same_year, period)
+
+
+def comparator_for(comparators: list[ComparatorValue], kind: str, period: Period):
+    """The comparator of a kind for exactly this period, else for its financial year."""
+    of_kind = [
+        c for c in comparators if c.kind == kind and c.period.start_year == period.start_year
+    ]
+    return _best(of_kind, period)
+
+
+def _best(candidates: list, period: Period):
+    """The row for exactly this period if there is one, else the financial year's."""
+    exact = [c for c in candidates if c.period_id == period.pk]
+    if exact:
+        return exact[0]
+    yearly = [c for c in candidates if c.period.kind == Period.Kind.YEAR]
+    return yearly[0] if yearly else None
