@@ -7,9 +7,8 @@ import json
 import os
 import tempfile
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
-
-import matplotlib
 
 from . import renderer
 from .describe import alt_text
@@ -42,7 +41,7 @@ def chart_key(spec: ChartSpec, fmt: str = "svg") -> str:
         "renderer": renderer.RENDERER_VERSION,
         "palette": palette_fingerprint(),
         # A new matplotlib can draw the same spec differently.
-        "matplotlib": matplotlib.__version__,
+        "matplotlib": version("matplotlib"),
     }
     encoded = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(encoded.encode("utf-8")).hexdigest()

@@ -13,7 +13,8 @@ from matplotlib.text import Text
 from PIL import Image
 
 from scorecards.charts import BarChart, LineChart, Series, alt_text, palette, render
-from scorecards.charts.renderer import PNG_DPI, WIDTH_IN, _draw
+from scorecards.charts.drawing import WIDTH_IN, draw
+from scorecards.charts.renderer import PNG_DPI
 
 SVG = "{http://www.w3.org/2000/svg}"
 QUARTERS = ["Q1 2014/15", "Q2 2014/15", "Q3 2014/15", "Q4 2014/15"]
@@ -87,7 +88,7 @@ def test_it_refuses_an_unknown_format():
 
 
 def test_a_missing_figure_leaves_a_gap_not_a_zero():
-    figure = _draw(caseload())
+    figure = draw(caseload())
     line = figure.axes[0].lines[0]
     values = list(line.get_ydata())
     assert values[0] == 22 and values[2] == 19.5
@@ -95,14 +96,14 @@ def test_a_missing_figure_leaves_a_gap_not_a_zero():
 
 
 def test_a_missing_bar_is_not_drawn_and_is_marked():
-    axes = _draw(staff()).axes[0]
+    axes = draw(staff()).axes[0]
     heights = sorted(patch.get_height() for patch in axes.patches)
     assert heights == [19, 40, 52]
     assert "no figure" in [t.get_text() for t in axes.texts]
 
 
 def test_target_is_dashed_and_comparators_are_dotted_and_labelled_at_the_end():
-    axes = _draw(caseload()).axes[0]
+    axes = draw(caseload()).axes[0]
     own, *comparators, target = axes.lines
     assert own.get_linestyle() == "-"
     assert target.get_linestyle() == "--"
@@ -119,7 +120,7 @@ def test_end_labels_do_not_overprint():
             Series("Region", [(QUARTERS[-1], 16)]),
         ],
     )
-    figure = _draw(spec)
+    figure = draw(spec)
     figure.canvas.draw()
     renderer = figure.canvas.get_renderer()
     boxes = [t.get_window_extent(renderer) for t in figure.axes[0].texts]
@@ -133,7 +134,7 @@ def test_every_series_has_its_own_marker_and_line_style():
     spec = LineChart(
         "Aspects", series=[Series(f"Aspect {n}", [("Q1", n), ("Q2", n + 1)]) for n in range(7)]
     )
-    lines = _draw(spec).axes[0].lines
+    lines = draw(spec).axes[0].lines
     styles = {(line.get_marker(), str(line.get_linestyle()), line.get_color()) for line in lines}
     assert len({line.get_marker() for line in lines}) == 7
     assert len(styles) == 7
@@ -141,7 +142,7 @@ def test_every_series_has_its_own_marker_and_line_style():
 
 def test_all_text_is_at_least_10pt():
     for spec in (caseload(), staff(), LineChart("Nothing yet")):
-        figure = _draw(spec)
+        figure = draw(spec)
         texts = [t for t in figure.findobj(Text) if t.get_text()]
         assert texts
         assert min(t.get_fontsize() for t in texts) >= 10
@@ -168,6 +169,34 @@ def test_it_never_imports_pyplot():
         assert "matplotlib.pyplot" not in sys.modules, "pyplot was imported"
         import matplotlib
         assert matplotlib.get_backend().lower() == "agg", matplotlib.get_backend()
+        """
+    )
+    root = Path(__file__).resolve().parents[3]
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_process_that_draws_no_chart_never_loads_matplotlib():
+    """Web processes and pack workers import every view and task; matplotlib (tens of MiB)
+    is loaded only once a chart is actually drawn."""
+    code = textwrap.dedent(
+        """
+        import os, sys
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scrutiny.settings")
+        import django
+        django.setup()
+        from django.urls import get_resolver
+        get_resolver().url_patterns
+        from scrutiny.celery import app
+        app.loader.import_default_modules()
+        import scorecards.charts, scrutiny.blocks, scrutiny.packs.render
+        loaded = sorted(name for name in sys.modules if name.startswith("matplotlib"))
+        assert not loaded, loaded
+        from scorecards.charts import LineChart, Series, render
+        render(LineChart("T", series=[Series("A", [("Q1", 1), ("Q2", 2)])]), "svg")
+        assert "matplotlib" in sys.modules, "drawing a chart did not load matplotlib"
         """
     )
     root = Path(__file__).resolve().parents[3]
