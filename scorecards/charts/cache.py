@@ -16,6 +16,9 @@ from .palette import palette_fingerprint
 from .specs import ChartSpec
 
 CHART_DIR = "charts"
+# Read from the installed package's metadata, once: importing matplotlib to ask costs
+# tens of MiB in processes that never draw (see renderer).
+MATPLOTLIB_VERSION = version("matplotlib")
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,7 @@ def chart_key(spec: ChartSpec, fmt: str = "svg") -> str:
         "renderer": renderer.RENDERER_VERSION,
         "palette": palette_fingerprint(),
         # A new matplotlib can draw the same spec differently.
-        "matplotlib": version("matplotlib"),
+        "matplotlib": MATPLOTLIB_VERSION,
     }
     encoded = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
