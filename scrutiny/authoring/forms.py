@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django import forms
 
-from ..blocks import BLOCK_TYPES
+from ..blocks import block_types_with_choices
 from ..models import (
     EXEMPT_PARAGRAPHS,
     AgendaItem,
@@ -183,7 +183,7 @@ class BlockTypeForm(forms.Form):
     def __init__(self, *args, authority, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["block"].choices = [
-            (key, kind.label) for key, kind in BLOCK_TYPES.items() if kind.choices(authority)
+            (kind.key, kind.label) for kind in block_types_with_choices(authority)
         ]
 
 

@@ -6,6 +6,7 @@ from .registry import (
     BlockChoiceError,
     BlockType,
     block_type,
+    block_types_with_choices,
     build_block,
     check_choice,
 )
@@ -25,6 +26,7 @@ __all__ = [
     "ShownChart",
     "TableData",
     "block_type",
+    "block_types_with_choices",
     "build_block",
     "check_choice",
     "show_block",

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import Model, OuterRef, QuerySet, Subquery
 from django.utils.html import escape, format_html, format_html_join
 
 from programmes.models import Programme
@@ -18,6 +19,7 @@ from scorecards.tables import IndicatorSeriesTable, ScorecardTable
 from scrutiny.models import (
     Audit,
     Authority,
+    ComplaintCount,
     ComplaintTheme,
     Compliment,
     ContactVolume,
@@ -42,7 +44,13 @@ from scrutiny.tables.assurance import (
     ComplimentTable,
     InspectionJudgementTable,
 )
-from workforce.models import Caseload, StaffMovement, TrainingCompletion, TrainingCoverage
+from workforce.models import (
+    Caseload,
+    StaffingFigure,
+    StaffMovement,
+    TrainingCompletion,
+    TrainingCoverage,
+)
 from workforce.selectors import caseload_targets, staffing_dates, staffing_snapshots
 from workforce.tables import (
     CaseloadTable,
@@ -53,11 +61,22 @@ from workforce.tables import (
 )
 
 from .content import BlockContent, ChartData, simple_table, table_data
-from .registry import BlockType, register
+from .registry import BlockType, Rows, register
 
 
 def _day(value: dt.date) -> str:
     return f"{value:%-d %B %Y}"
+
+
+@functools.cache
+def _of_council(model: type[Model], **filters) -> Rows:
+    """The model's rows for a council: where a kind's choices are read from. One function per
+    model and filters, so kinds that read the same rows share a source."""
+
+    def rows(authority: Authority) -> QuerySet:
+        return model.objects.filter(authority=authority, **filters)
+
+    return rows
 
 
 def _threshold(public: bool) -> int | None:
@@ -494,6 +513,7 @@ for _block in (
         "Snapshot date",
         _staffing_choices,
         _staffing,
+        sources=(_of_council(StaffingFigure),),
     ),
     BlockType(
         "starters-leavers",
@@ -502,6 +522,7 @@ for _block in (
         "Span",
         _movement_choices,
         _movements,
+        sources=(_of_council(StaffMovement),),
     ),
     BlockType(
         "caseloads",
@@ -510,6 +531,7 @@ for _block in (
         "Period",
         _caseload_choices,
         _caseloads,
+        sources=(_of_council(Caseload),),
     ),
     BlockType(
         "training",
@@ -518,6 +540,10 @@ for _block in (
         "Financial year",
         _training_choices,
         _training,
+        sources=(
+            _of_council(TrainingCompletion, period__isnull=False),
+            _of_council(TrainingCoverage),
+        ),
     ),
     BlockType(
         "indicator-table",
@@ -526,6 +552,7 @@ for _block in (
         "Period",
         _period_choices,
         _indicator_table,
+        sources=(_of_council(IndicatorValue),),
     ),
     BlockType(
         "indicator-chart",
@@ -534,6 +561,7 @@ for _block in (
         "Indicator",
         _indicator_choices,
         _indicator_chart,
+        sources=(_of_council(IndicatorValue),),
     ),
     BlockType(
         "practice-scorecard",
@@ -542,6 +570,7 @@ for _block in (
         "Score card",
         _scorecard_choices,
         _practice_scorecard,
+        sources=(_of_council(PracticeScorecard),),
     ),
     BlockType(
         "complaints",
@@ -550,6 +579,7 @@ for _block in (
         "Financial year",
         _year_choices,
         _complaints,
+        sources=(_of_council(ComplaintCount),),
     ),
     BlockType(
         "complaint-themes",
@@ -558,6 +588,7 @@ for _block in (
         "Financial year",
         _years_of(ComplaintTheme),
         _complaint_themes,
+        sources=(_of_council(ComplaintTheme),),
     ),
     BlockType(
         "compliments",
@@ -566,6 +597,7 @@ for _block in (
         "Financial year",
         _years_of(Compliment),
         _compliments,
+        sources=(_of_council(Compliment),),
     ),
     BlockType(
         "contacts",
@@ -574,6 +606,7 @@ for _block in (
         "Period",
         _contact_choices,
         _contacts,
+        sources=(_of_council(ContactVolume),),
     ),
     BlockType(
         "inspection",
@@ -582,6 +615,7 @@ for _block in (
         "Inspection",
         _inspection_choices,
         _inspection,
+        sources=(_of_council(Inspection),),
     ),
     BlockType(
         "audit",
@@ -590,6 +624,7 @@ for _block in (
         "Audit",
         _audit_choices,
         _audit,
+        sources=(_of_council(Audit),),
     ),
     BlockType(
         "recommendation-tracker",
@@ -598,6 +633,7 @@ for _block in (
         "Recommendations from",
         _source_choices,
         _tracker,
+        sources=(_of_council(Recommendation),),
     ),
     BlockType(
         "strategic-focus",
@@ -606,6 +642,7 @@ for _block in (
         "Recommendations from",
         _source_choices,
         _strategic_focus,
+        sources=(_of_council(Recommendation),),
     ),
     BlockType(
         "programme-progress",
@@ -614,6 +651,7 @@ for _block in (
         "Programme",
         _programme_choices,
         _programme,
+        sources=(_of_council(Programme),),
     ),
 ):
     register(_block)

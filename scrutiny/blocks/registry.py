@@ -2,9 +2,11 @@
 
 Each block type names one choice the author makes (a period, a snapshot date, an indicator,
 a programme...), lists the council's options for it, and builds a ``BlockContent`` from the
-stored figures. ``public=True`` builds what the public may see: small counts about children
-hidden (scorecards.suppression); the figures about staff, complaints and programmes carry
-no such counts and are the same for every reader.
+stored figures. It also names the rows its options are read from (``sources``), so the page
+that offers every kind asks once which kinds have any rather than listing each kind's
+options. ``public=True`` builds what the public may see: small counts about children hidden
+(scorecards.suppression); the figures about staff, complaints and programmes carry no such
+counts and are the same for every reader.
 """
 
 from __future__ import annotations
@@ -12,9 +14,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.db.models import Exists, QuerySet
+
 from scrutiny.models import Authority
 
 from .content import BlockContent
+
+Rows = Callable[[Authority], QuerySet]
 
 
 class BlockChoiceError(ValueError):
@@ -31,6 +37,8 @@ class BlockType:
     choice_label: str
     choices: Callable[[Authority], list[tuple[str, str]]]
     build: Callable[..., BlockContent]
+    # The council has a choice of this kind exactly when one of these has a row.
+    sources: tuple[Rows, ...]
 
     def choice_text(self, authority: Authority, value: str) -> str:
         """The label the author saw for a stored choice, "" if the council no longer has it."""
@@ -52,6 +60,19 @@ def block_type(key: str) -> BlockType:
         return BLOCK_TYPES[key]
     except KeyError:
         raise BlockChoiceError(f"There is no kind of data block called {key!r}.") from None
+
+
+def block_types_with_choices(authority: Authority) -> list[BlockType]:
+    """The kinds the council has figures to choose from, in the catalogue's order, in one
+    query however many kinds there are (kinds that share a source ask about it once)."""
+    sources = list(dict.fromkeys(s for kind in BLOCK_TYPES.values() for s in kind.sources))
+    names = {source: f"source_{n}" for n, source in enumerate(sources)}
+    found = (
+        Authority.objects.filter(pk=authority.pk)
+        .values(**{names[s]: Exists(s(authority)) for s in sources})
+        .get()
+    )
+    return [k for k in BLOCK_TYPES.values() if any(found[names[s]] for s in k.sources)]
 
 
 def check_choice(

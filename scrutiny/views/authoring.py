@@ -273,9 +273,7 @@ class BlockTypeView(ReportMixin, FormPage):
         report = self.editable_report()
         form = BlockTypeForm(authority=self.authority)
         return self.render_to_response(
-            self.get_context_data(
-                form=form, report=report, breadcrumbs=self.crumbs(report), block_types=BLOCK_TYPES
-            )
+            self.get_context_data(form=form, report=report, breadcrumbs=self.crumbs(report))
         )
 
     def post(self, request, *args, **kwargs):
