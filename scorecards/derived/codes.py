@@ -1,0 +1,29 @@
+"""The codes of the indicators a derived figure is stored under."""
+
+from __future__ import annotations
+
+from django.utils.text import slugify
+
+# Codes for all qualified social work roles together (the DfE census's own measures).
+AGENCY_RATE = "sw-agency-rate"
+PERCENT_PERMANENT = "sw-percent-permanent"
+VACANCY_RATE = "sw-vacancy-rate"
+AVERAGE_CASELOAD = "sw-average-caseload"
+
+# One indicator per role and measure: an IndicatorValue holds one figure per council and
+# period, so a breakdown by role needs an indicator of its own.
+AGENCY_RATE_ROLE = "agency-rate"
+PERCENT_PERMANENT_ROLE = "percent-permanent"
+VACANCY_RATE_ROLE = "vacancy-rate"
+TURNOVER_RATE_ROLE = "turnover-rate"
+STAFF_TRAINED = "staff-trained"
+
+
+def role_code(measure: str, role_name: str) -> str:
+    """The indicator code of a measure for one role: ``agency-rate-social-workers``."""
+    return f"{measure}-{slugify(role_name)}"
+
+
+def course_code(course_name: str) -> str:
+    """The indicator code for the share of staff who have completed a course."""
+    return f"{STAFF_TRAINED}-{slugify(course_name)}"[:60]
