@@ -1,0 +1,40 @@
+"""What the builders of several areas share: dates and years in words, and where a
+kind's choices are read from."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+from django.db.models import Model, QuerySet
+
+from scrutiny.models import Authority, Period
+
+from ..registry import Rows
+
+
+def long_date(value: dt.date) -> str:
+    """A date as a paper prints it: 31 March 2015."""
+    return f"{value:%-d %B %Y}"
+
+
+@functools.cache
+def of_council(model: type[Model], **filters) -> Rows:
+    """The model's rows for a council: where a kind's choices are read from. One function per
+    model and filters, so kinds that read the same rows share a source."""
+
+    def rows(authority: Authority) -> QuerySet:
+        return model.objects.filter(authority=authority, **filters)
+
+    return rows
+
+
+def financial_years(years) -> list[tuple[str, str]]:
+    """Choices of financial year, latest first, from the years they start in: 2014/15."""
+    return [(str(y), f"{y}/{(y + 1) % 100:02d}") for y in sorted(set(years), reverse=True)]
+
+
+def periods_of(rows) -> list[tuple[str, str]]:
+    """Choices of the periods the rows are for, latest first."""
+    periods = Period.objects.filter(pk__in=rows.values("period")).order_by("-end", "-start")
+    return [(str(p.pk), p.label) for p in periods]

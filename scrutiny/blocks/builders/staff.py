@@ -1,0 +1,169 @@
+"""Blocks about the workforce: staff in post, starters and leavers, caseloads and training."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from scrutiny.models import Authority, Period
+from workforce.models import (
+    Caseload,
+    StaffingFigure,
+    StaffMovement,
+    TrainingCompletion,
+    TrainingCoverage,
+)
+from workforce.selectors import caseload_targets, staffing_dates, staffing_snapshots
+from workforce.tables import (
+    CaseloadTable,
+    StaffingSnapshotTable,
+    StaffMovementTable,
+    TrainingCompletionTable,
+    TrainingCoverageTable,
+)
+
+from ..content import BlockContent, table_data
+from ..registry import BlockType
+from ._common import financial_years, long_date, of_council, periods_of
+
+
+def _staffing_choices(authority: Authority) -> list[tuple[str, str]]:
+    return [(d.isoformat(), long_date(d)) for d in staffing_dates(authority)]
+
+
+def _staffing(authority: Authority, choice: str, *, public: bool) -> BlockContent:
+    as_at = dt.date.fromisoformat(choice)
+    snapshots = staffing_snapshots(authority, as_at, staffing_dates(authority))
+    # The checks column is for officers correcting figures, not for the paper.
+    tables = [
+        table_data(StaffingSnapshotTable.for_snapshot(s, exclude=["checks"])) for s in snapshots
+    ]
+    return BlockContent(subject=f"Staff in post at {long_date(as_at)}", tables=tables)
+
+
+def _movement_choices(authority: Authority) -> list[tuple[str, str]]:
+    rows = StaffMovement.objects.filter(authority=authority).order_by("-date_to")
+    spans = {(m.date_from, m.date_to) for m in rows}
+    return [
+        (f"{start.isoformat()}/{end.isoformat()}", f"{long_date(start)} to {long_date(end)}")
+        for start, end in sorted(spans, reverse=True)
+    ]
+
+
+def _movements(authority: Authority, choice: str, *, public: bool) -> BlockContent:
+    start, end = (dt.date.fromisoformat(part) for part in choice.split("/"))
+    rows = (
+        StaffMovement.objects.filter(authority=authority, date_from=start, date_to=end)
+        .prefetch_related("leaver_reasons")
+        .order_by("staff_group")
+    )
+    table = StaffMovementTable(rows, orderable=False)
+    return BlockContent(
+        subject=f"Starters and leavers, {long_date(start)} to {long_date(end)}",
+        tables=[table_data(table, "Starters and leavers")],
+    )
+
+
+def _caseload_choices(authority: Authority) -> list[tuple[str, str]]:
+    return periods_of(Caseload.objects.filter(authority=authority))
+
+
+def _caseloads(authority: Authority, choice: str, *, public: bool) -> BlockContent:
+    period = Period.objects.get(pk=int(choice))
+    rows = (
+        Caseload.objects.filter(authority=authority, period=period)
+        .select_related("team", "period")
+        .order_by("team__name", "service")
+    )
+    table = CaseloadTable(
+        rows, targets=caseload_targets(authority), orderable=False, exclude=["period"]
+    )
+    return BlockContent(
+        subject=period.label, tables=[table_data(table, f"Caseloads, {period.label}")]
+    )
+
+
+def _training_choices(authority: Authority) -> list[tuple[str, str]]:
+    years = set(
+        TrainingCompletion.objects.filter(authority=authority, period__isnull=False).values_list(
+            "period__start_year", flat=True
+        )
+    )
+    years |= {d.year - (d.month < 4) for d in _coverage_dates(authority)}
+    return financial_years(years)
+
+
+def _coverage_dates(authority: Authority) -> list[dt.date]:
+    return list(
+        TrainingCoverage.objects.filter(authority=authority).values_list("as_at", flat=True)
+    )
+
+
+def _training(authority: Authority, choice: str, *, public: bool) -> BlockContent:
+    year = int(choice)
+    start, end = dt.date(year, 4, 1), dt.date(year + 1, 3, 31)
+    completions = (
+        TrainingCompletion.objects.filter(authority=authority, period__start_year=year)
+        .select_related("course", "period")
+        .order_by("course__name", "staff_group")
+    )
+    coverage = (
+        TrainingCoverage.objects.filter(authority=authority, as_at__range=(start, end))
+        .select_related("course")
+        .order_by("course__name", "as_at")
+    )
+    tables = []
+    if completions:
+        tables.append(
+            table_data(TrainingCompletionTable(completions, orderable=False), "Courses completed")
+        )
+    if coverage:
+        tables.append(
+            table_data(
+                TrainingCoverageTable(coverage, orderable=False, exclude=["source"]),
+                "Share of staff trained",
+            )
+        )
+    return BlockContent(subject=f"Training, {year}/{(year + 1) % 100:02d}", tables=tables)
+
+
+STAFF_KINDS = (
+    BlockType(
+        "workforce",
+        "Workforce by role",
+        "Permanent and agency staff and vacancies by role, last year's figures in brackets.",
+        "Snapshot date",
+        _staffing_choices,
+        _staffing,
+        sources=(of_council(StaffingFigure),),
+    ),
+    BlockType(
+        "starters-leavers",
+        "Starters and leavers",
+        "Staff who started and left, with leavers' reasons.",
+        "Span",
+        _movement_choices,
+        _movements,
+        sources=(of_council(StaffMovement),),
+    ),
+    BlockType(
+        "caseloads",
+        "Caseloads",
+        "Cases per case-holding worker by team, against the council's target.",
+        "Period",
+        _caseload_choices,
+        _caseloads,
+        sources=(of_council(Caseload),),
+    ),
+    BlockType(
+        "training",
+        "Training",
+        "Courses completed and the share of staff trained.",
+        "Financial year",
+        _training_choices,
+        _training,
+        sources=(
+            of_council(TrainingCompletion, period__isnull=False),
+            of_council(TrainingCoverage),
+        ),
+    ),
+)
