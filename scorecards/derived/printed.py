@@ -21,6 +21,14 @@ def printed_differs(exact: Decimal, printed: Decimal | None) -> bool:
     return round_half_up(exact, places) != printed
 
 
+def _share_note(printed: Decimal, numerator, denominator, shown: str, what: str = "") -> str:
+    """ "The paper printed 48% permanent, but 36 of 74 is 48.6%.", for a page and a derivation."""
+    return (
+        f"The paper printed {figure(printed)}%{what}, but {figure(numerator)}"
+        f" of {figure(denominator)} is {shown}%."
+    )
+
+
 def printed_difference(value: IndicatorValue) -> str:
     """For a page: a note when a stored figure's printed value is not what its counts give.
 
@@ -31,8 +39,5 @@ def printed_difference(value: IndicatorValue) -> str:
         return ""
     shown = f"{round_half_up(computed, value.indicator.decimals):f}"
     if value.indicator.unit == Indicator.Unit.PERCENT:
-        return (
-            f"The paper printed {figure(value.reported_value)}%, but {figure(value.numerator)}"
-            f" of {figure(value.denominator)} is {shown}%."
-        )
+        return _share_note(value.reported_value, value.numerator, value.denominator, shown)
     return f"The paper printed {figure(value.reported_value)}; the counts give {shown}."

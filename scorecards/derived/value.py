@@ -13,7 +13,7 @@ from scrutiny.formatting import figure
 from scrutiny.models import Period
 from workforce.models import Basis
 
-from .printed import printed_differs
+from .printed import _share_note, printed_differs
 
 
 @dataclass(frozen=True)
@@ -82,10 +82,7 @@ def _value(
     exact = numerator * (100 if percent else 1) / denominator
     if printed_differs(exact, printed):
         if percent:
-            note = (
-                f"The paper printed {figure(printed)}%{printed_what}, but {figure(numerator)}"
-                f" of {figure(denominator)} is {value:f}%."
-            )
+            note = _share_note(printed, numerator, denominator, f"{value:f}", printed_what)
         else:
             note = (
                 f"The paper printed {figure(printed)}, but {figure(numerator)}"
