@@ -10,7 +10,9 @@ carries the one-off days too (the 2022 state funeral, the 2023 coronation).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from functools import lru_cache
+from types import MappingProxyType
 
 import holidays
 
@@ -18,13 +20,15 @@ CLEAR_DAYS_REQUIRED = 5
 
 
 @lru_cache(maxsize=64)
-def _bank_holidays(year: int) -> frozenset[dt.date]:
-    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year))
+def _bank_holidays(year: int) -> Mapping[dt.date, str]:
+    """The year's bank holidays in England by date, read-only: the package's own calendar
+    would add another year to itself, in the cache, whenever asked about one."""
+    return MappingProxyType(dict(holidays.country_holidays("GB", subdiv="ENG", years=year)))
 
 
 def bank_holiday_name(day: dt.date) -> str:
     """The bank holiday's name, or "" when the day is not one in England."""
-    return holidays.country_holidays("GB", subdiv="ENG", years=day.year).get(day, "")
+    return _bank_holidays(day.year).get(day, "")
 
 
 def is_working_day(day: dt.date) -> bool:

@@ -2,8 +2,10 @@
 
 import datetime as dt
 
+import holidays
 import pytest
 
+from scrutiny import working_days
 from scrutiny.working_days import (
     bank_holiday_name,
     clear_working_days,
@@ -84,3 +86,20 @@ def test_the_deadline_is_exactly_the_last_day_that_leaves_five_clear_days():
         deadline = latest_publication_date(meeting)
         assert clear_working_days(deadline, meeting) >= 5
         assert clear_working_days(deadline + dt.timedelta(days=1), meeting) < 5
+
+
+def test_a_years_calendar_is_built_once_for_names_and_working_days(monkeypatch):
+    built = []
+    real = holidays.country_holidays
+
+    def counting(*args, **kwargs):
+        built.append(kwargs["years"])
+        return real(*args, **kwargs)
+
+    working_days._bank_holidays.cache_clear()
+    monkeypatch.setattr(holidays, "country_holidays", counting)
+    assert bank_holiday_name(D(2031, 12, 25)) == "Christmas Day"
+    assert bank_holiday_name(D(2031, 12, 26)) == "Boxing Day"
+    assert bank_holiday_name(D(2031, 12, 24)) == ""
+    assert not is_working_day(D(2031, 12, 25))
+    assert built == [2031]
