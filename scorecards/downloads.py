@@ -19,7 +19,7 @@ from django.http import HttpResponse
 from scrutiny.formatting import figure
 
 from .models import ComparatorValue, Indicator, Target
-from .rag import rag_for
+from .rag import rag_against
 from .selectors import Figures, NeighboursAverage, ScorecardRow, rounded
 from .suppression import CONFIDENTIAL, Cell
 
@@ -75,13 +75,7 @@ def open_data_row(
     if figures.suppressed:
         rag = CONFIDENTIAL
     else:
-        rag = rag_for(
-            figures.value,
-            None if target is None else target.value,
-            None if target is None else target.tolerance,
-            indicator.polarity,
-            decimals=indicator.decimals,
-        ).label
+        rag = rag_against(figures.value, target, indicator).label
     return {
         "council": council,
         "period": record.period.label,

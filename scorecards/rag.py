@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import Enum
+from typing import TYPE_CHECKING
+
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 from scrutiny.formatting import round_half_up
+
+if TYPE_CHECKING:
+    from .models import Indicator, Target
 
 HIGHER = "higher"
 LOWER = "lower"
@@ -35,6 +42,11 @@ class Rag(Enum):
     def tag_class(self) -> str:
         """The full class list for a GOV.UK tag showing this rating."""
         return f"govuk-tag govuk-tag--{self.colour}"
+
+    @property
+    def tag(self) -> SafeString:
+        """The rating's word inside a GOV.UK tag of its colour, as every page shows it."""
+        return format_html('<strong class="{}">{}</strong>', self.tag_class, self.label)
 
 
 _LABELS = {Rag.RED: "Red", Rag.AMBER: "Amber", Rag.GREEN: "Green", Rag.NO_TARGET: "No target"}
@@ -88,3 +100,19 @@ def rag_for(
     if shortfall <= slack:
         return Rag.AMBER
     return Rag.RED
+
+
+def rag_against(value: Decimal | int | None, target: Target | None, indicator: Indicator) -> Rag:
+    """A figure's rating against its target (None: no target), judged as the indicator prints it.
+
+    The one rule for every indicator wherever its figure is shown: the scorecard, the
+    downloads, the caseload table and report blocks all rate through here, so one figure
+    never reads Green in one place and "Above target" in another.
+    """
+    return rag_for(
+        value,
+        None if target is None else target.value,
+        None if target is None else target.tolerance,
+        indicator.polarity,
+        decimals=indicator.decimals,
+    )

@@ -67,7 +67,7 @@ def rag_tag(rag: Rag | None):
     """The RAG word in a GOV.UK tag of its colour; "c" where the figure is hidden."""
     if rag is None:
         return _hidden()
-    return format_html('<strong class="{}">{}</strong>', rag.tag_class, rag.label)
+    return rag.tag
 
 
 def _comparator(comparator, indicator, period):

@@ -8,7 +8,7 @@ from decimal import Decimal
 from scrutiny.models import Authority, Period
 
 from ..models import ComparatorValue, Indicator, Target
-from ..rag import Rag, rag_for
+from ..rag import Rag, rag_against
 from ..trends import Direction, describe, direction, quartile
 from .figures import Figures
 
@@ -87,13 +87,7 @@ class ScorecardRow:
         """The RAG rating; None when the figure is hidden, since a rating would hint at it."""
         if self.withheld:
             return None
-        return rag_for(
-            self.current.value,
-            None if self.target is None else self.target.value,
-            None if self.target is None else self.target.tolerance,
-            self.indicator.polarity,
-            decimals=self.indicator.decimals,
-        )
+        return rag_against(self.current.value, self.target, self.indicator)
 
     @property
     def rag_rank(self) -> int:

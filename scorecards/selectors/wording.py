@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from ..models import Indicator, Target
-from ..rag import Rag, rag_for
+from ..rag import rag_against
 
 
 def rounded(value, decimals: int) -> Decimal:
@@ -25,19 +24,12 @@ def format_value(value, indicator: Indicator) -> str:
 
 
 def against_target(value, target: Target) -> SafeString:
-    """Where a figure stands against its target, in words, coloured by the one RAG rule.
+    """A figure against its target as a RAG tag, worded as the scorecard words every indicator.
 
-    Kept for the workforce caseload table, which words its tags by position ("Above target");
-    scorecards print the RAG word itself (``Rag.label``). Both take colour from ``rag_for``.
+    For a figure kept outside the scorecard's indicator values, such as a team's caseload
+    against the council's local caseload target: it reads as the same figure does there.
     """
-    indicator = target.indicator
-    value = Decimal(str(value))
-    goal = Decimal(target.value)
-    rating = rag_for(value, goal, Decimal(target.tolerance or 0), indicator.polarity)
-    word = "On target" if value == goal else "Above target" if value > goal else "Below target"
-    if rating is Rag.AMBER:
-        word = f"{word} (within tolerance)"
-    return format_html('<strong class="{}">{}</strong>', rating.tag_class, word)
+    return rag_against(value, target, target.indicator).tag
 
 
 def plain(value) -> str:

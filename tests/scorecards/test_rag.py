@@ -6,7 +6,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scorecards.rag import Rag, rag_for
+from scorecards.models import Indicator, IndicatorValue, Target
+from scorecards.rag import Rag, rag_against, rag_for
+from scorecards.selectors import ScorecardRow, against_target, figures_for
+from scorecards.tables import rag_tag
+from scrutiny.models import Period
 
 # Figures as the models hold them: up to four decimal places.
 figures = st.decimals(min_value=-1000, max_value=1000, places=4)
@@ -31,6 +35,7 @@ def test_every_rating_carries_words_and_a_govuk_tag_colour_so_colour_is_never_al
         Rag.NO_TARGET: "grey",
     }
     assert Rag.AMBER.tag_class == "govuk-tag govuk-tag--orange"
+    assert Rag.AMBER.tag == '<strong class="govuk-tag govuk-tag--orange">Amber</strong>'
 
 
 def test_a_higher_is_better_value_above_target_is_green():
@@ -115,3 +120,39 @@ def test_a_better_value_never_gets_a_worse_rating(value, better_by, target, tole
     worse = rag_for(value, target, tolerance, "higher")
     better = rag_for(value + better_by, target, tolerance, "higher")
     assert order.index(better) >= order.index(worse)
+
+
+def caseload_target(value="16", tolerance=None):
+    indicator = Indicator(code="caseload", unit="average", polarity="lower", decimals=1)
+    return Target(indicator=indicator, value=D(value), tolerance=tolerance)
+
+
+def test_a_figure_is_rated_against_its_target_as_its_indicator_prints_it():
+    target = caseload_target(tolerance=D("2"))
+    assert rag_against(D("16.04"), target, target.indicator) is Rag.GREEN  # shown as 16.0
+    assert rag_against(D("17.5"), target, target.indicator) is Rag.AMBER
+    assert rag_against(D("21.75"), target, target.indicator) is Rag.RED
+    assert rag_against(D("21.75"), None, target.indicator) is Rag.NO_TARGET
+
+
+@pytest.mark.parametrize("average", ["21.75", "16.04", "16", "14.26", "17.5"])
+def test_a_caseload_against_its_target_reads_as_the_scorecard_reads_the_same_figure(average):
+    target = caseload_target(tolerance=D("2"))
+    record = IndicatorValue(indicator=target.indicator, reported_value=D(average))
+    row = ScorecardRow(
+        indicator=target.indicator,
+        period=Period(kind=Period.Kind.YEAR, start_year=2014),
+        current=figures_for(record, None),
+        target=target,
+    )
+    assert against_target(D(average), target) == rag_tag(row.rag)
+
+
+def test_a_caseload_against_its_target_is_worded_by_the_rag_word():
+    target = caseload_target()
+    assert against_target(D("21.75"), target) == (
+        '<strong class="govuk-tag govuk-tag--red">Red</strong>'
+    )
+    assert against_target(D("14.26"), target) == (
+        '<strong class="govuk-tag govuk-tag--green">Green</strong>'
+    )
