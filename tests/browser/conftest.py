@@ -22,7 +22,7 @@ from django.test import override_settings
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
-from .support import CHROMIUM_ARGS, format_violations, run_axe, sign_in
+from .support import CHROMIUM_ARGS, format_violations, new_context, run_axe, sign_in
 
 FAST_HASHERS = [
     "django.contrib.auth.hashers.MD5PasswordHasher",
@@ -100,8 +100,7 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def context(browser: Browser) -> Iterator[BrowserContext]:
-    context = browser.new_context(locale="en-GB")
-    context.set_default_timeout(15_000)
+    context = new_context(browser)
     yield context
     context.close()
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, BrowserContext, Page
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -30,13 +32,36 @@ DEMO_COUNCILS = ["wokingham", "wiltshire", "slough", "lincolnshire"]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
+def new_context(browser: Browser, **options) -> BrowserContext:
+    """A browser context with cookies of its own, in British English, that waits up to 15
+    seconds for what a test expects to see."""
+    context = browser.new_context(locale="en-GB", **options)
+    context.set_default_timeout(15_000)
+    return context
+
+
 def sign_in(page: Page, base_url: str, username: str, password: str = DEMO_PASSWORD) -> None:
-    """Signs in through the real form, as a person would."""
+    """Signs in through the real form, as a person would, after whoever used the browser
+    before has gone."""
+    page.context.clear_cookies()
     page.goto(f"{base_url}/accounts/login/")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
     with page.expect_navigation():
         page.get_by_role("button", name="Sign in").click()
+
+
+@contextmanager
+def signed_in_page(browser: Browser, base_url: str, username: str, **options) -> Iterator[Page]:
+    """A page signed in as ``username`` in a context of its own, as another person at another
+    computer would be; ``options`` go to the context. The context closes with the block."""
+    context = new_context(browser, **options)
+    try:
+        page = context.new_page()
+        sign_in(page, base_url, username)
+        yield page
+    finally:
+        context.close()
 
 
 @dataclass

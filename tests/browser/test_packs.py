@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 from scrutiny import tasks
 from scrutiny.models import Meeting, RenderJob
 
-from .support import sign_in
+from .support import sign_in, signed_in_page
 
 
 def in_thread(work, wait: bool = True) -> list:
@@ -154,12 +154,8 @@ def test_a_clerk_builds_a_pack_watches_its_progress_and_downloads_it(
 def test_without_javascript_the_refresh_link_shows_progress_then_the_download(
     browser, demo_server, short_meeting, worker
 ):
-    context = browser.new_context(locale="en-GB", java_script_enabled=False)
-    context.set_default_timeout(15_000)
-    page = context.new_page()
-    try:
-        base = demo_server.url
-        sign_in(page, base, "clerk")
+    base = demo_server.url
+    with signed_in_page(browser, base, "clerk", java_script_enabled=False) as page:
         page.goto(base + short_meeting)
         panel = page.locator("#pack-public")
         with page.expect_navigation():
@@ -177,5 +173,3 @@ def test_without_javascript_the_refresh_link_shows_progress_then_the_download(
             page.wait_for_timeout(500)
         expect(download).to_be_visible()
         assert page.url.split("?")[0] == base + short_meeting
-    finally:
-        context.close()

@@ -12,14 +12,7 @@ import uuid
 
 from playwright.sync_api import Page, expect
 
-
-def _sign_in(page: Page, base: str, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill("demo")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Sign in").click()
+from .support import sign_in
 
 
 def _save(page: Page, name: str) -> None:
@@ -35,7 +28,7 @@ def test_clerk_officer_approver_clerk_then_the_public_and_a_member(page, demo_se
     meeting_day = dt.date.today() + dt.timedelta(days=28)
 
     # The officer writes the report. A cover sheet with mistakes comes back with errors.
-    _sign_in(page, base, "officer")
+    sign_in(page, base, "officer")
     page.goto(f"{base}/wokingham/reports/")
     page.get_by_role("link", name="Write a report").click()
     axe(page)
@@ -102,13 +95,13 @@ def test_clerk_officer_approver_clerk_then_the_public_and_a_member(page, demo_se
     manage_url = page.url
 
     # The approver approves.
-    _sign_in(page, base, "approver")
+    sign_in(page, base, "approver")
     page.goto(manage_url)
     _save(page, "Approve the report")
     expect(page.locator("body")).to_contain_text("Approved by")
 
     # The clerk arranges the meeting, builds its agenda and publishes it.
-    _sign_in(page, base, "clerk")
+    sign_in(page, base, "clerk")
     page.goto(f"{base}/wokingham/committees/")
     page.locator("tbody a").first.click()
     page.get_by_role("link", name="Arrange a meeting").click()
@@ -160,7 +153,7 @@ def test_clerk_officer_approver_clerk_then_the_public_and_a_member(page, demo_se
     assert exempt_item not in page.content()
 
     # A member of the committee sees both.
-    _sign_in(page, base, "member")
+    sign_in(page, base, "member")
     page.goto(report_url)
     expect(page.locator("body")).to_contain_text(canary)
     page.goto(meeting_url)

@@ -24,7 +24,7 @@ from scrutiny.models import (
     Role,
     User,
 )
-from tests.browser.support import DEMO_PASSWORD, sign_in
+from tests.browser.support import DEMO_PASSWORD, signed_in_page
 from tests.factories.scrutiny import UserFactory
 
 pytestmark = pytest.mark.browser
@@ -80,10 +80,7 @@ def test_a_second_officers_conflicting_save_is_refused_and_nothing_of_the_first_
     first.get_by_role("button", name="Start the Q1 2016/17 return").click()
     expect(first.locator(".govuk-task-list")).to_be_visible()
 
-    others = context.browser.new_context(locale="en-GB")
-    try:
-        second = others.new_page()
-        sign_in(second, demo_server.url, second_officer.username)
+    with signed_in_page(context.browser, demo_server.url, second_officer.username) as second:
         second.goto(demo_server.url + RETURN)
 
         # Both open the same section before either saves, and both type into it.
@@ -130,5 +127,3 @@ def test_a_second_officers_conflicting_save_is_refused_and_nothing_of_the_first_
             ContactChannel.EMAIL: 10,
             ContactChannel.LETTER: 5,
         }
-    finally:
-        others.close()

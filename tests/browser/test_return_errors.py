@@ -28,7 +28,7 @@ from programmes.models import ProgressUpdate
 from scorecards.models import IndicatorValue, PracticeScore
 from scrutiny.models import ComplaintTheme, ContactVolume, Period, QuarterlyReturn, ReturnSection
 from scrutiny.returns.sections import sections
-from tests.browser.support import sign_in
+from tests.browser.support import signed_in_page
 from workforce.models import Caseload, StaffingFigure
 
 pytestmark = pytest.mark.browser
@@ -301,10 +301,7 @@ def test_the_officer_meets_and_fixes_every_kind_of_error_then_the_figures_reach_
     page.get_by_role("button", name="Submit for approval").click()
     expect(page.locator("main")).to_contain_text("Submitted")
 
-    approving = context.browser.new_context(locale="en-GB")
-    try:
-        other = approving.new_page()
-        sign_in(other, demo_server.url, "approver")
+    with signed_in_page(context.browser, demo_server.url, "approver") as other:
         other.goto(demo_server.url + RETURN)
         other.get_by_role("button", name="Approve").click()
         expect(other.locator("main")).to_contain_text("Approved")
@@ -333,5 +330,3 @@ def test_the_officer_meets_and_fixes_every_kind_of_error_then_the_figures_reach_
             r"^Danger statements and safety goals .* 5\.4 \(illustrative\) 1\.5$"
         )
         expect(other.get_by_role("row", name=typed_row)).to_have_count(1)
-    finally:
-        approving.close()

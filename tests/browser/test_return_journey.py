@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from tests.browser.support import sign_in
+from tests.browser.support import signed_in_page
 
 pytestmark = pytest.mark.browser
 
@@ -61,10 +61,7 @@ def test_officer_fills_and_submits_then_the_approver_approves_and_locks(
     page.get_by_role("button", name="Submit for approval").click()
     expect(page.locator("main")).to_contain_text("Submitted")
 
-    approver = context.browser.new_context(locale="en-GB")
-    try:
-        other = approver.new_page()
-        sign_in(other, demo_server.url, "approver")
+    with signed_in_page(context.browser, demo_server.url, "approver") as other:
         other.goto(demo_server.url + RETURN)
         other.get_by_role("button", name="Approve").click()
         expect(other.locator("main")).to_contain_text("Approved")
@@ -74,5 +71,3 @@ def test_officer_fills_and_submits_then_the_approver_approves_and_locks(
         other.goto(demo_server.url + RETURN + "contacts/")
         expect(other.get_by_role("button", name="Save and mark as completed")).to_have_count(0)
         expect(other.locator("main")).to_contain_text("3735")
-    finally:
-        approver.close()
