@@ -88,10 +88,11 @@ def test_it_shows_the_councils_target_and_where_each_team_stands(officer_client,
         reported_average="14.26",
     )
     body = officer_client.get(url(authority)).content.decode()
-    assert row_of(body, "Protection and Care")[6:] == ["16", "Above target"]
-    assert row_of(body, "Looked After Children")[6:] == ["16", "Below target"]
-    assert 'govuk-tag--red">Above target' in body
-    assert 'govuk-tag--green">Below target' in body
+    # Worded as the scorecard words every indicator: the RAG word in its tag.
+    assert row_of(body, "Protection and Care")[6:] == ["16", "Red"]
+    assert row_of(body, "Looked After Children")[6:] == ["16", "Green"]
+    assert 'govuk-tag--red">Red' in body
+    assert 'govuk-tag--green">Green' in body
 
 
 def test_it_ignores_another_councils_target_and_other_years(
