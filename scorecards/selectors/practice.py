@@ -102,14 +102,14 @@ class ScorecardGrid:
 AVERAGE_DECIMALS = 1
 
 
-def scorecard_grid(scorecard: PracticeScorecard) -> ScorecardGrid:
-    """Seed 000's score card as a table, with the 'average across all 7 aspects' it lacked."""
+def scorecard_grid(scorecard: PracticeScorecard, until: dt.date | None = None) -> ScorecardGrid:
+    """Seed 000's score card as a table, with the 'average across all 7 aspects' it lacked;
+    with ``until``, only the rounds assessed by that date."""
     aspects = list(scorecard.aspects.order_by("order"))
-    scores = list(
-        PracticeScore.objects.filter(aspect__scorecard=scorecard)
-        .select_related("period")
-        .order_by("assessed_on", "aspect__order")
-    )
+    scores = PracticeScore.objects.filter(aspect__scorecard=scorecard)
+    if until is not None:
+        scores = scores.filter(assessed_on__lte=until)
+    scores = list(scores.select_related("period").order_by("assessed_on", "aspect__order"))
     rounds: dict[dt.date, ScoringRound] = {}
     cells: dict[tuple[int, dt.date], PracticeScore] = {}
     for score in scores:

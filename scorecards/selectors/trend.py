@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from scrutiny.models import Authority
@@ -32,15 +33,23 @@ class IndicatorTrend:
 
 
 def indicator_trend(
-    indicator: Indicator, authority: Authority, *, threshold: int | None
+    indicator: Indicator,
+    authority: Authority,
+    *,
+    threshold: int | None,
+    until: dt.date | None = None,
 ) -> IndicatorTrend:
-    """The series (small counts hidden at ``threshold``), comparators, targets and chart."""
+    """The series (small counts hidden at ``threshold``), comparators, targets and chart;
+    with ``until``, only the periods that had begun by that date."""
     from ..charts import indicator_chart
 
     values = indicator_series(indicator, authority)
+    # Hidden over every period held, then cut: a later figure never unhides an earlier one.
     shown = figures_of([*values, *related_figures(indicator, authority, threshold)], threshold)
-    series = [shown[value.pk] for value in values]
-    comparators = indicator_comparators(indicator, authority)
+    series = [shown[value.pk] for value in values if value.period.begun_by(until)]
+    comparators = [
+        c for c in indicator_comparators(indicator, authority) if c.period.begun_by(until)
+    ]
     targets = list(indicator_targets(indicator, authority))
     comparison = comparison_rows(indicator, authority, series, comparators)
     chart = None

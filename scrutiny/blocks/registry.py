@@ -11,6 +11,7 @@ counts and are the same for every reader.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -39,6 +40,10 @@ class BlockType:
     build: Callable[..., BlockContent]
     # The council has a choice of this kind exactly when one of these has a row.
     sources: tuple[Rows, ...]
+    # A kind that shows a history (a series, rounds, updates) rather than one chosen period
+    # is built ``as_at`` a date: only what was known by then, so a block frozen for a
+    # back-dated report never shows later figures.
+    history: bool = False
 
     def choice_text(self, authority: Authority, value: str) -> str:
         """The label the author saw for a stored choice, "" if the council no longer has it."""
@@ -90,7 +95,13 @@ def check_choice(
     return kind
 
 
-def build_block(authority: Authority, key: str, params: dict, *, public: bool) -> BlockContent:
-    """The block's content from today's figures, or BlockChoiceError if its choice is gone."""
+def build_block(
+    authority: Authority, key: str, params: dict, *, public: bool, as_at: dt.date | None = None
+) -> BlockContent:
+    """The block's content from the figures held now, or BlockChoiceError if its choice is
+    gone. With ``as_at``, a history stops at the periods begun (and rounds held) by then."""
     kind = check_choice(authority, key, params)
-    return kind.build(authority, str(params.get("choice", "")), public=public)
+    choice = str(params.get("choice", ""))
+    if kind.history:
+        return kind.build(authority, choice, public=public, as_at=as_at)
+    return kind.build(authority, choice, public=public)

@@ -55,6 +55,12 @@ class Period(models.Model):
     def __str__(self) -> str:
         return self.label
 
+    def begun_by(self, day: dt.date | None) -> bool:
+        """Whether the period had begun on ``day``, so a figure for it (to date, as officers
+        quote a year still running) could be known then: what a history built as at that
+        date may show. Every period counts when ``day`` is None."""
+        return day is None or self.start <= day
+
     # Construction -------------------------------------------------------------------------
     @staticmethod
     def bounds(kind: str, start_year: int, number: int | None) -> tuple[dt.date, dt.date]:

@@ -305,15 +305,15 @@ def publication_check(report: Report, today: dt.date) -> tuple[AgendaItem | None
 
 
 def freeze_section(section: ReportSection, *, at: dt.datetime) -> None:
-    """Keep the block's figures as they are now, for the public and for members."""
+    """Keep the block's figures as they are now, for the public and for members; a history
+    stops at what was known on the day of ``at``."""
     authority = section.report.authority
+    as_at = timezone.localdate(at)
     section.frozen_data = {
-        "public": build_block(
-            authority, section.block_type, section.block_params, public=True
-        ).as_dict(),
-        "members": build_block(
-            authority, section.block_type, section.block_params, public=False
-        ).as_dict(),
+        variant: build_block(
+            authority, section.block_type, section.block_params, public=public, as_at=as_at
+        ).as_dict()
+        for variant, public in (("public", True), ("members", False))
     }
     section.frozen_at = at
     section.save(update_fields=["frozen_data", "frozen_at"])

@@ -56,3 +56,64 @@ def test_every_block_type_names_what_the_author_chooses():
     assert len(BLOCK_TYPES) == 16
     for kind in BLOCK_TYPES.values():
         assert kind.label and kind.description and kind.choice_label and kind.sources
+
+
+def test_a_history_built_as_at_a_date_shows_only_what_was_known_by_then(authority):
+    """A block frozen for a report of 31 March 2015 never shows a year or quarter begun
+    later, nor a later round or update; built with no date it shows everything held."""
+    import datetime as dt
+
+    from scrutiny.models import Period
+    from tests.factories.scorecards import (
+        ComparatorValueFactory,
+        IndicatorFactory,
+        IndicatorValueFactory,
+        PracticeAspectFactory,
+        PracticeScoreFactory,
+    )
+
+    march_2015 = dt.date(2015, 3, 31)
+    indicator = IndicatorFactory(code="turnover", name="Turnover")
+    for year, value in ((2013, 33), (2014, 14), (2015, 11)):
+        period = Period.year(year)  # 2013/14, 2014/15, 2015/16 (begins 1 April 2015)
+        IndicatorValueFactory(
+            indicator=indicator, authority=authority, period=period, reported_value=value
+        )
+        ComparatorValueFactory(indicator=indicator, period=period, value=16 + year - 2013)
+    aspect = PracticeAspectFactory(scorecard__authority=authority)
+    PracticeScoreFactory(aspect=aspect, assessed_on=dt.date(2014, 11, 30), score=4)
+    PracticeScoreFactory(aspect=aspect, assessed_on=dt.date(2015, 3, 31), score=5)
+    PracticeScoreFactory(aspect=aspect, assessed_on=dt.date(2015, 4, 1), score=7)
+    rec = RecommendationFactory(authority=authority, source="Review", order=1)
+    RecommendationUpdateFactory(
+        recommendation=rec, period=Period.quarter(2014, 4), status="in-progress", note="Begun"
+    )
+    RecommendationUpdateFactory(
+        recommendation=rec, period=Period.quarter(2015, 1), status="achieved", note="Done"
+    )
+
+    def build(key, choice, as_at):
+        return build_block(authority, key, {"choice": choice}, public=False, as_at=as_at)
+
+    def first_cells(content):
+        return [row[0] for row in content.tables[0].rows]
+
+    then = build("indicator-chart", "turnover", march_2015)
+    assert first_cells(then) == ["2013/14", "2014/15"]
+    (_, points), *_ = then.charts[0].spec["series"]
+    assert [label for label, _ in points] == ["2013/14", "2014/15"]
+    compared = {label for _, rows in then.charts[0].spec["comparators"] for label, _ in rows}
+    assert compared == {"2013/14", "2014/15"}  # England's 2015/16 figure is left out too
+    assert len(first_cells(build("indicator-chart", "turnover", None))) == 3
+    # A year still running is shown: officers quote it to date ("currently running at 7.3%").
+    assert first_cells(build("indicator-chart", "turnover", dt.date(2015, 7, 20)))[-1] == "2015/16"
+
+    card = str(aspect.scorecard.pk)
+    then = build("practice-scorecard", card, march_2015)
+    assert then.tables[0].rows[0][1:] == ["4", "5"]
+    assert build("practice-scorecard", card, None).tables[0].rows[0][1:] == ["4", "5", "7"]
+
+    (row,) = build("recommendation-tracker", "Review", march_2015).tables[0].rows
+    assert row[2:] == ["In progress", "Begun"]
+    (row,) = build("recommendation-tracker", "Review", None).tables[0].rows
+    assert row[2:] == ["Achieved", "Done"]

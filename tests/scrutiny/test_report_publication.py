@@ -329,3 +329,33 @@ def test_a_section_cannot_be_exempt_without_a_paragraph(authority, committee, of
     report = _written(authority, committee, officer)
     with pytest.raises(IntegrityError), transaction.atomic():
         ReportSection.objects.filter(report=report).update(is_exempt=True)
+
+
+def test_a_block_frozen_for_an_earlier_date_shows_the_history_as_it_stood_then(
+    authority, committee, officer
+):
+    """A paper published on 20 July 2015 (as the demo's seed papers are) never carries a
+    later quarter's update, though the database now holds one."""
+    from scrutiny.models import Period
+    from scrutiny.services.reports import freeze_section
+    from tests.factories.scrutiny import RecommendationFactory, RecommendationUpdateFactory
+
+    rec = RecommendationFactory(authority=authority, source="2013/14 Annual Review", order=1)
+    RecommendationUpdateFactory(
+        recommendation=rec, period=Period.quarter(2015, 1), status="in-progress", note="Begun"
+    )
+    RecommendationUpdateFactory(
+        recommendation=rec, period=Period.quarter(2016, 1), status="achieved", note="Done"
+    )
+    report = _written(authority, committee, officer)
+    section = section_add(
+        report=report,
+        added_by=officer,
+        heading="Recommendations",
+        block="recommendation-tracker",
+        choice="2013/14 Annual Review",
+    )
+    freeze_section(section, at=dt.datetime(2015, 7, 20, 9, 0, tzinfo=dt.UTC))
+    for variant in ("public", "members"):
+        (row,) = section.frozen_data[variant]["tables"][0]["rows"]
+        assert row[2:] == ["In progress", "Begun"]

@@ -3,6 +3,8 @@ practice score card."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from scorecards import selectors as scorecard_selectors
 from scorecards.charts import scorecard_average_chart
 from scorecards.models import Indicator, IndicatorValue, PracticeScorecard
@@ -50,9 +52,13 @@ def _indicator_choices(authority: Authority) -> list[tuple[str, str]]:
     return [(i.code, i.name) for i in rows]
 
 
-def _indicator_chart(authority: Authority, choice: str, *, public: bool) -> BlockContent:
+def _indicator_chart(
+    authority: Authority, choice: str, *, public: bool, as_at: dt.date | None
+) -> BlockContent:
     indicator = Indicator.objects.get(code=choice)
-    trend = scorecard_selectors.indicator_trend(indicator, authority, threshold=_threshold(public))
+    trend = scorecard_selectors.indicator_trend(
+        indicator, authority, threshold=_threshold(public), until=as_at
+    )
     content = BlockContent(subject=indicator.name)
     if trend.chart is not None:
         content.charts.append(
@@ -74,9 +80,11 @@ def _scorecard_choices(authority: Authority) -> list[tuple[str, str]]:
     return [(str(s.pk), s.name) for s in rows]
 
 
-def _practice_scorecard(authority: Authority, choice: str, *, public: bool) -> BlockContent:
+def _practice_scorecard(
+    authority: Authority, choice: str, *, public: bool, as_at: dt.date | None
+) -> BlockContent:
     scorecard = PracticeScorecard.objects.get(authority=authority, pk=int(choice))
-    grid = scorecard_selectors.scorecard_grid(scorecard)
+    grid = scorecard_selectors.scorecard_grid(scorecard, until=as_at)
     content = BlockContent(subject=scorecard.name)
     if grid.rounds:
         average = scorecard_average_chart(scorecard, grid)
@@ -117,6 +125,7 @@ INDICATOR_KINDS = (
         _indicator_choices,
         _indicator_chart,
         sources=(of_council(IndicatorValue),),
+        history=True,
     ),
     BlockType(
         "practice-scorecard",
@@ -126,5 +135,6 @@ INDICATOR_KINDS = (
         _scorecard_choices,
         _practice_scorecard,
         sources=(of_council(PracticeScorecard),),
+        history=True,
     ),
 )

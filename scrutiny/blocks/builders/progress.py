@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.utils.html import escape, format_html, format_html_join
 
 from programmes.models import Programme
@@ -25,12 +27,16 @@ def _bullets(text: str) -> str:
     return str(format_html_join("", "<li>{}</li>", ((p,) for p in items)).join(["<ul>", "</ul>"]))
 
 
-def _programme(authority: Authority, choice: str, *, public: bool) -> BlockContent:
+def _programme(
+    authority: Authority, choice: str, *, public: bool, as_at: dt.date | None
+) -> BlockContent:
+    """The latest quarter's update begun by ``as_at``, the plan's milestones, the measures."""
     programme = Programme.objects.get(authority=authority, slug=choice)
     logs = programme_logs(programme)
     content = BlockContent(subject=programme.name)
-    if logs.updates:
-        period, blocks = logs.updates[0]
+    updates = [(period, blocks) for period, blocks in logs.updates if period.begun_by(as_at)]
+    if updates:
+        period, blocks = updates[0]
         headers = [
             ("Project", False),
             ("RAG", False),
@@ -61,8 +67,9 @@ def _programme(authority: Authority, choice: str, *, public: bool) -> BlockConte
         content.subject = f"{programme.name}, {period.label}"
     for label, milestones in logs.milestones:
         content.tables.append(table_data(MilestoneTable(milestones, orderable=False), label))
-    if logs.metrics:
-        metrics = ProgressMetricTable(logs.metrics, orderable=False)
+    measured = [m for m in logs.metrics if m.period is None or m.period.begun_by(as_at)]
+    if measured:
+        metrics = ProgressMetricTable(measured, orderable=False)
         content.tables.append(table_data(metrics, "Progress measures"))
     return content
 
@@ -76,5 +83,6 @@ PROGRESS_KINDS = (
         _programme_choices,
         _programme,
         sources=(of_council(Programme),),
+        history=True,
     ),
 )

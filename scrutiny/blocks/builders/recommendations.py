@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db.models import OuterRef, Subquery
 
 from scrutiny.models import Authority, Recommendation, RecommendationUpdate
@@ -22,10 +24,11 @@ def _source_choices(authority: Authority) -> list[tuple[str, str]]:
     return [(s, s) for s in sources]
 
 
-def _recommendations(authority: Authority, source: str):
-    latest = RecommendationUpdate.objects.filter(recommendation=OuterRef("pk")).order_by(
-        "-period__start", "-pk"
-    )
+def _recommendations(authority: Authority, source: str, as_at: dt.date | None = None):
+    latest = RecommendationUpdate.objects.filter(recommendation=OuterRef("pk"))
+    if as_at is not None:
+        latest = latest.filter(period__start__lte=as_at)
+    latest = latest.order_by("-period__start", "-pk")
     # A Part 2 report's recommendations never go into a block: the block may be published.
     return (
         Recommendation.objects.filter(authority=authority, source=source)
@@ -39,8 +42,11 @@ def _recommendations(authority: Authority, source: str):
     )
 
 
-def _tracker(authority: Authority, choice: str, *, public: bool) -> BlockContent:
-    """Seed 001's section 5: each recommendation, and whether it was achieved, and how."""
+def _tracker(
+    authority: Authority, choice: str, *, public: bool, as_at: dt.date | None
+) -> BlockContent:
+    """Seed 001's section 5: each recommendation, and whether it was achieved, and how (as
+    the latest update for a quarter ended by ``as_at`` said)."""
     labels = dict(RecommendationUpdate.Status.choices)
     rows = [
         [
@@ -49,7 +55,7 @@ def _tracker(authority: Authority, choice: str, *, public: bool) -> BlockContent
             labels.get(r.latest_status, "No update yet"),
             r.latest_note or "",
         ]
-        for n, r in enumerate(_recommendations(authority, choice), start=1)
+        for n, r in enumerate(_recommendations(authority, choice, as_at), start=1)
     ]
     headers = [("No.", False), ("Recommendation", False), ("Status", False), ("Update", False)]
     table = simple_table(f"Recommendations from the {choice}", headers, rows)
@@ -75,6 +81,7 @@ RECOMMENDATION_KINDS = (
         _source_choices,
         _tracker,
         sources=(of_council(Recommendation),),
+        history=True,
     ),
     BlockType(
         "strategic-focus",
