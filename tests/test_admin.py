@@ -66,3 +66,27 @@ def test_its_admin_list_searches_and_filters(client, model):
     assert model_admin.search_fields, f"{model.__name__} has no search"
     add_url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_add")
     assert client.get(add_url).status_code == 200
+
+
+def test_a_published_report_is_read_only_in_the_admin_and_a_draft_is_not(client):
+    from scrutiny.models import Report
+    from tests.factories.scrutiny import ReportFactory, ReportSectionFactory
+
+    client.force_login(UserFactory(role="admin", is_staff=True, is_superuser=True))
+    published = ReportFactory(published=True, title="As published")
+    ReportSectionFactory(report=published, body="<p>As published</p>")
+    draft = ReportFactory(title="Draft")
+
+    def change(report):
+        return reverse("admin:scrutiny_report_change", args=[report.pk])
+
+    page = client.get(change(published)).content.decode()
+    assert 'name="_save"' not in page  # shown, but with nothing to save
+    assert client.post(change(published), {"title": "Edited"}).status_code == 403
+    delete = reverse("admin:scrutiny_report_delete", args=[published.pk])
+    assert client.post(delete, {"post": "yes"}).status_code == 403
+    published.refresh_from_db()
+    assert published.title == "As published"
+    assert published.sections.get().body == "<p>As published</p>"
+    assert Report.objects.filter(pk=published.pk).exists()
+    assert 'name="_save"' in client.get(change(draft)).content.decode()
