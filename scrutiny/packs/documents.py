@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from ..models import AgendaItem, CoverLetter, Meeting, RenderJob, Report, ReportSection
-from ..selectors import AgendaEntry, agenda_for, consideration, financial_rows, report_sections
+from ..selectors import AgendaEntry, agenda_for, consideration, report_body
 from .fetcher import site_origin
 
 # Bump when the templates or print styles change in a way the hash of the HTML would miss.
@@ -96,11 +96,13 @@ class EntitledReader:
 
 def _report_body(report: Report, reader) -> dict:
     """The context ``scrutiny/_report_body.html`` needs, built by the report selectors."""
+    body = report_body(report, reader=reader)
     return {
         "report": report,
         "consideration": consideration(report),
-        "sections": report_sections(report, reader=reader),
-        "financial_rows": financial_rows(report),
+        "sections": body.sections,
+        "financial_rows": body.financial_rows,
+        "background_papers": body.background_papers,
         "earlier_version": None,
     }
 

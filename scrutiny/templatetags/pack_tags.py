@@ -13,7 +13,10 @@ Kind = RenderJob.Kind
 
 def _entry(kind, user, target, may_build: bool) -> dict:
     job = latest_job(kind, **target)
-    done = latest_file(kind, **target)
+    # The newest job, when it has finished, is the newest finished one; with no job at all
+    # there is no file either. Only a job under way or failed needs a second read.
+    finished = job is None or job.state == RenderJob.State.DONE
+    done = job if finished else latest_file(kind, **target)
     url = page_url(kind, **target)
     return {
         "kind": kind,

@@ -8,9 +8,8 @@ from ..models import Report
 from ..permissions import can_handle_reports, can_write_reports
 from ..selectors import (
     consideration,
-    financial_rows,
+    report_body,
     report_for,
-    report_sections,
     report_versions,
     visible_reports,
 )
@@ -57,10 +56,12 @@ class ReportDetailView(AuthorityMixin, DetailView):
         context = super().get_context_data(**kwargs)
         report = context["report"]
         earlier, later = report_versions(self.request.user, report)
+        body = report_body(report, reader=self.request.user)
         context.update(
             consideration=consideration(report),
-            sections=report_sections(report, reader=self.request.user),
-            financial_rows=financial_rows(report),
+            sections=body.sections,
+            financial_rows=body.financial_rows,
+            background_papers=body.background_papers,
             earlier_version=earlier,
             can_manage_report=can_handle_reports(self.request.user, self.authority),
             later_versions=later,

@@ -1,5 +1,7 @@
 """Building and downloading through the pages: who may, and what the file is called."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -70,3 +72,32 @@ def test_packs_are_never_served_from_media(
         client.post(pack_url(meeting, "confidential"))
     client.logout()
     assert client.get("/media/" + RenderJob.objects.get().output).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("states", "offered"),
+    [
+        ([], None),
+        (["done"], 10),
+        (["done", "done"], 11),
+        (["done", "running"], 10),  # a rebuild under way: the last file is still offered
+        (["done", "failed"], 10),
+        (["running"], None),
+    ],
+)
+def test_the_pack_panel_offers_the_newest_finished_file(client, meeting, clerk, states, offered):
+    for pages, state in enumerate(states, start=10):  # oldest first
+        RenderJob.objects.create(
+            authority=meeting.committee.authority,
+            kind=RenderJob.Kind.PUBLIC_PACK,
+            meeting=meeting,
+            state=state,
+            output=f"packs/{pages}.pdf" if state == "done" else "",
+            pages_total=pages,
+            size=2048,
+            filename="pack.pdf",
+        )
+    client.force_login(clerk)
+    body = client.get(meeting.get_absolute_url()).content.decode()
+    found = re.findall(r"Download the public agenda pack \(PDF, (\d+) pages", body)
+    assert found == ([str(offered)] if offered else [])

@@ -4,6 +4,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from tests.factories.scrutiny import (
@@ -248,10 +249,12 @@ def test_the_report_page_costs_the_same_for_1_and_10_sections(
     from django.test.utils import CaptureQueriesContext
 
     add(1)
-    # The page's own cost is pinned in tests/query_counts.json; here, that it is flat.
+    # The page's own cost is pinned in tests/query_counts.json; here, that it is flat, read
+    # each time with nothing kept from the last reading.
     with CaptureQueriesContext(connection) as first:
         assert client.get(published.get_absolute_url()).status_code == 200
     add(9)
+    cache.clear()
     with django_assert_num_queries(len(first.captured_queries)):
         assert client.get(published.get_absolute_url()).status_code == 200
 
@@ -286,6 +289,7 @@ def test_frozen_data_blocks_cost_no_query_each(client, published):
             )
 
     def cost():
+        cache.clear()  # each reading from the database, as the first reader's is
         with CaptureQueriesContext(connection) as queries:
             assert client.get(published.get_absolute_url()).status_code == 200
         return len(queries)
@@ -294,3 +298,175 @@ def test_frozen_data_blocks_cost_no_query_each(client, published):
     one = cost()
     add(9)
     assert cost() == one
+
+
+# What the page keeps in the cache -----------------------------------------------------------
+
+CANARY = "CANARY-7f3c1e"
+
+
+def _frozen(caption):
+    table = {
+        "caption": caption,
+        "columns": [{"label": "Team", "numeric": False}, {"label": "Number", "numeric": True}],
+        "rows": [["Brambles", "7"]],
+    }
+    return {"public": {"subject": "2014/15", "tables": [table]}, "members": {"tables": [table]}}
+
+
+def _data_section(report, caption, **extra):
+    return ReportSectionFactory(
+        report=report,
+        kind="data",
+        block_type="compliments",
+        block_params={"choice": "2014"},
+        frozen_data=_frozen(caption),
+        frozen_at=report.published_at,
+        **extra,
+    )
+
+
+def _sign_in(request, client, reader: str) -> None:
+    if reader != "anonymous":
+        client.force_login(request.getfixturevalue(reader))
+
+
+@pytest.fixture
+def cache_writes(monkeypatch):
+    """Everything the report selectors put in the cache, as text, in the order written."""
+    from django.core.cache import cache
+
+    from scrutiny.selectors import reports
+
+    written: list[str] = []
+
+    class Recording:
+        def __getattr__(self, name):
+            return getattr(cache, name)
+
+        def set(self, key, value, *args, **kwargs):
+            written.append(f"{key} {value!r}")
+            return cache.set(key, value, *args, **kwargs)
+
+        def set_many(self, values, *args, **kwargs):
+            written.extend(f"{key} {value!r}" for key, value in values.items())
+            return cache.set_many(values, *args, **kwargs)
+
+    monkeypatch.setattr(reports, "cache", Recording())
+    return written
+
+
+@pytest.mark.parametrize(
+    ("reader", "reads_saved"),
+    [
+        # The public's reading of the whole body is kept: sections, financial rows,
+        # background papers and frozen figures are not read again.
+        ("anonymous", 4),
+        # The council's own readers have it built from the kept sections: only the frozen
+        # figures are not read again.
+        ("officer", 1),
+    ],
+)
+def test_open_sections_are_cleaned_once_and_then_read_from_the_cache(
+    request, client, published, monkeypatch, reader, reads_saved
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from scrutiny.selectors import reports
+
+    _sign_in(request, client, reader)
+    ReportSectionFactory(report=published, order=1, body="<p>Early help<script>x()</script></p>")
+    _data_section(published, "Compliments by team", order=2)
+    BackgroundPaperFactory(report=published, title="Ofsted letter")
+    cleaned = []
+    real = reports.sanitize_html
+    monkeypatch.setattr(reports, "sanitize_html", lambda html: cleaned.append(html) or real(html))
+
+    def read():
+        with CaptureQueriesContext(connection) as queries:
+            body = client.get(published.get_absolute_url()).content.decode()
+        return body, len(queries)
+
+    first, cold = read()
+    assert len(cleaned) == 1
+    again, warm = read()
+    assert len(cleaned) == 1  # not cleaned again
+    assert warm == cold - reads_saved
+    for body in (first, again):
+        assert "<p>Early help</p>" in body and "x()" not in body
+        assert "Compliments by team" in body and "Ofsted letter" in body
+
+
+def test_a_drafts_edited_narrative_shows_at_once(officer_client, draft):
+    section = ReportSectionFactory(report=draft, body="<p>First wording</p>")
+    assert "First wording" in officer_client.get(draft.get_absolute_url()).content.decode()
+    section.body = "<p>Second wording</p>"
+    section.save()
+    body = officer_client.get(draft.get_absolute_url()).content.decode()
+    assert "Second wording" in body and "First wording" not in body
+
+
+def test_an_exempt_report_is_never_kept_in_the_cache(
+    member_client, authority, committee, cache_writes
+):
+    report = ReportFactory(
+        authority=authority, committee=committee, published=True, is_exempt=True, exempt_paragraph=1
+    )
+    ReportSectionFactory(report=report, order=1, body=f"<p>Narrative {CANARY}</p>")
+    _data_section(report, f"Placements {CANARY}", order=2)
+    for _ in range(2):
+        body = member_client.get(report.get_absolute_url()).content.decode()
+        assert body.count(CANARY) == 2  # the member reads it all, both times
+    assert cache_writes == []
+
+
+def test_a_report_under_an_exempt_item_is_never_kept_in_the_cache(
+    member_client, committee, meeting, published, cache_writes
+):
+    AgendaItemFactory(meeting=meeting, report=published, is_exempt=True, exempt_paragraph=3)
+    ReportSectionFactory(report=published, order=1, body=f"<p>Tender {CANARY}</p>")
+    _data_section(published, f"Bids {CANARY}", order=2)
+    body = member_client.get(published.get_absolute_url()).content.decode()
+    assert body.count(CANARY) == 2
+    assert cache_writes == []
+
+
+@pytest.mark.parametrize(("reader", "sees"), [("anonymous", False), ("member", True)])
+def test_an_exempt_appendix_is_never_kept_in_the_cache_though_the_rest_is(
+    request, client, published, cache_writes, reader, sees
+):
+    _sign_in(request, client, reader)
+    ReportSectionFactory(report=published, order=1, body="<p>Open narrative</p>")
+    _data_section(published, "Open figures", order=2)
+    ReportSectionFactory(
+        report=published,
+        order=3,
+        body=f"<p>Appendix {CANARY}</p>",
+        is_exempt=True,
+        exempt_paragraph=1,
+    )
+    _data_section(
+        published, f"Appendix figures {CANARY}", order=4, is_exempt=True, exempt_paragraph=1
+    )
+    body = client.get(published.get_absolute_url()).content.decode()
+    assert body.count(CANARY) == (2 if sees else 0)
+    stored = "\n".join(cache_writes)
+    assert "Open narrative" in stored and "Open figures" in stored
+    assert CANARY not in stored
+
+
+def test_the_publics_kept_reading_never_stands_in_for_one_who_may_see_an_appendix(
+    client, member, published
+):
+    ReportSectionFactory(report=published, order=1, body="<p>Open narrative</p>")
+    ReportSectionFactory(
+        report=published,
+        order=2,
+        body=f"<p>Appendix {CANARY}</p>",
+        is_exempt=True,
+        exempt_paragraph=3,
+    )
+    assert CANARY not in client.get(published.get_absolute_url()).content.decode()
+    client.force_login(member)
+    assert CANARY in client.get(published.get_absolute_url()).content.decode()
