@@ -24,6 +24,14 @@ def _bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name} must be true or false, not {raw!r}")
 
 
+def _int(name: str, default: int) -> int:
+    raw = env.str(name, default=str(default)).strip()
+    try:
+        return int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}") from None
+
+
 DEBUG = _bool("DEBUG", False)
 SECRET_KEY = env.str("SECRET_KEY", default="")
 if not SECRET_KEY:
@@ -92,6 +100,12 @@ DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}")
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+# A worker keeps its database connection between requests (checked before reuse) instead
+# of opening one per request, which on PostgreSQL costs more than the report page's reads.
+DATABASES["default"]["CONN_MAX_AGE"] = _int("CONN_MAX_AGE", 60)
+if DATABASES["default"]["CONN_MAX_AGE"] < 0:
+    raise ImproperlyConfigured("CONN_MAX_AGE must be 0 (a connection per request) or more")
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 
@@ -168,9 +182,9 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default="") or None
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=600)
-CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=660)
-CELERY_WORKER_MAX_MEMORY_PER_CHILD = env.int("CELERY_WORKER_MAX_MEMORY_PER_CHILD", default=512_000)
+CELERY_TASK_SOFT_TIME_LIMIT = _int("CELERY_TASK_SOFT_TIME_LIMIT", 600)
+CELERY_TASK_TIME_LIMIT = _int("CELERY_TASK_TIME_LIMIT", 660)
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = _int("CELERY_WORKER_MAX_MEMORY_PER_CHILD", 512_000)
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT * 2}
 if CELERY_TASK_SOFT_TIME_LIMIT >= CELERY_TASK_TIME_LIMIT:
     raise ImproperlyConfigured("CELERY_TASK_SOFT_TIME_LIMIT must be below CELERY_TASK_TIME_LIMIT")
@@ -180,13 +194,13 @@ CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://scrutiny"
 # may load only this origin's /static/ and /media/charts/ files (read from disk, never fetched).
 PACK_SITE_URL = env.url("PACK_SITE_URL", default="http://127.0.0.1:8000").geturl()
 # A render job whose worker has been silent this long (seconds) is taken over by another.
-PACK_STALE_AFTER = env.int("PACK_STALE_AFTER", default=60)
+PACK_STALE_AFTER = _int("PACK_STALE_AFTER", 60)
 if PACK_STALE_AFTER < 1:
     raise ImproperlyConfigured("PACK_STALE_AFTER must be at least 1 second")
 
 
 # Small-number suppression threshold for anything the public sees (counts 1..N become "c").
-SUPPRESSION_THRESHOLD = env.int("SUPPRESSION_THRESHOLD", default=5)
+SUPPRESSION_THRESHOLD = _int("SUPPRESSION_THRESHOLD", 5)
 if SUPPRESSION_THRESHOLD < 0:
     raise ImproperlyConfigured("SUPPRESSION_THRESHOLD must be zero or more")
 

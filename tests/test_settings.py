@@ -14,15 +14,18 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def import_settings(**env: str) -> subprocess.CompletedProcess:
+def import_settings(
+    code: str = "import scrutiny.settings", **env: str
+) -> subprocess.CompletedProcess:
     clean = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DEBUG", "SECRET_KEY", "SCRUTINY_ENV", "SUPPRESSION_THRESHOLD"}
+        if key
+        not in {"DEBUG", "SECRET_KEY", "SCRUTINY_ENV", "SUPPRESSION_THRESHOLD", "CONN_MAX_AGE"}
         and not key.startswith("CELERY_TASK_")
     }
     return subprocess.run(
-        [sys.executable, "-c", "import scrutiny.settings"],
+        [sys.executable, "-c", code],
         cwd=ROOT,
         env={**clean, **env},
         capture_output=True,
@@ -68,6 +71,27 @@ def test_it_refuses_a_negative_suppression_threshold():
 def test_it_accepts_a_suppression_threshold_of_zero():
     result = import_settings(SUPPRESSION_THRESHOLD="0")
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [("-1", "CONN_MAX_AGE must be 0"), ("soon", "CONN_MAX_AGE must be a whole number")],
+)
+def test_it_refuses_a_malformed_connection_age(value, message):
+    assert_refused(import_settings(CONN_MAX_AGE=value), message)
+
+
+@pytest.mark.parametrize("name", ["SUPPRESSION_THRESHOLD", "CELERY_TASK_TIME_LIMIT"])
+def test_it_refuses_a_number_that_is_not_one(name):
+    assert_refused(import_settings(**{name: "five"}), f"{name} must be a whole number")
+
+
+def test_a_worker_keeps_its_database_connection_unless_told_not_to():
+    show = "from scrutiny import settings as s; d = s.DATABASES['default']; "
+    show += "print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+    for env, expected in (({}, "60 True"), ({"CONN_MAX_AGE": "0"}, "0 True")):
+        result = import_settings(code=show, **env)
+        assert result.stdout.strip() == expected, result.stderr
 
 
 def test_it_refuses_to_run_in_production_without_a_secret_key():
