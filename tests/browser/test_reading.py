@@ -63,3 +63,24 @@ def test_a_member_opens_their_dashboard_from_the_header(page: Page, sign_in_as, 
         "aria-current", "page"
     )
     axe(page)
+
+
+def test_a_table_too_wide_for_the_screen_is_a_region_the_keyboard_can_scroll(
+    page: Page, demo_server, axe
+):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{demo_server.url}/wokingham/reports/1/")
+    # Tables that fit are ordinary tables: no extra tab stop, no region.
+    fitting = page.locator(".app-table-wrapper:not([tabindex])")
+    expect(fitting.first).to_be_visible()
+    assert page.locator(".app-table-wrapper").count() > 1
+
+    page.goto(f"{demo_server.url}/wokingham/scorecards/practice/1/")
+    page.set_viewport_size({"width": 420, "height": 900})
+    region = page.get_by_role("region", name=re.compile(r"\(scrolls sideways\)$")).first
+    expect(region).to_have_attribute("tabindex", "0")
+    region.focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    assert region.evaluate("element => element.scrollLeft") > 0
+    axe(page)
