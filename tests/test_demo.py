@@ -16,7 +16,7 @@ from django.utils.html import escape
 from programmes.models import Milestone, Programme, ProgressUpdate
 from scorecards.models import ComparatorValue, IndicatorValue, PracticeScore, Target
 from scrutiny.authoring.text import text_to_html
-from scrutiny.blocks import BLOCK_TYPES
+from scrutiny.blocks import choice_texts
 from scrutiny.demo import load_demo
 from scrutiny.demo.committees import block_choice
 from scrutiny.models import (
@@ -482,7 +482,12 @@ def test_report_pages_show_the_figures_frozen_at_publication(demo, db, client):
 
 def test_reloading_keeps_every_section_and_its_frozen_figures(demo, db):
     def sections():
-        rows = ReportSection.objects.select_related("report__authority").order_by("report", "order")
+        rows = list(
+            ReportSection.objects.select_related("report__authority").order_by("report", "order")
+        )
+        texts = {}
+        for authority in {s.report.authority for s in rows}:
+            texts |= choice_texts(authority, [s for s in rows if s.report.authority == authority])
         return [
             (
                 s.report.title,
@@ -492,9 +497,7 @@ def test_reloading_keeps_every_section_and_its_frozen_figures(demo, db):
                 s.text,
                 s.body,
                 s.block_type,
-                BLOCK_TYPES[s.block_type].choice_text(s.report.authority, s.block_params["choice"])
-                if s.block_type
-                else "",
+                texts.get(s.pk, ""),
                 s.frozen_data,
                 s.frozen_at,
             )

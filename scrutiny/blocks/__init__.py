@@ -9,6 +9,7 @@ from .registry import (
     block_types_with_choices,
     build_block,
     check_choice,
+    choice_texts,
 )
 from .show import ShownBlock, ShownChart, show_block
 
@@ -29,6 +30,7 @@ __all__ = [
     "block_types_with_choices",
     "build_block",
     "check_choice",
+    "choice_texts",
     "show_block",
     "simple_table",
     "table_data",

@@ -45,12 +45,23 @@ class BlockType:
     # back-dated report never shows later figures.
     history: bool = False
 
-    def choice_text(self, authority: Authority, value: str) -> str:
-        """The label the author saw for a stored choice, "" if the council no longer has it."""
-        return dict(self.choices(authority)).get(str(value), "")
-
 
 BLOCK_TYPES: dict[str, BlockType] = {}
+
+
+def choice_texts(authority: Authority, sections) -> dict[int, str]:
+    """Each data section's choice by section id, labelled as the author saw it ("" if the
+    council no longer has it); each kind's choices are read once, however many use it."""
+    options: dict[str, dict[str, str]] = {}
+    texts = {}
+    for section in sections:
+        kind = BLOCK_TYPES.get(section.block_type)
+        if kind is None:
+            continue
+        if kind.key not in options:
+            options[kind.key] = dict(kind.choices(authority))
+        texts[section.pk] = options[kind.key].get(str(section.block_params.get("choice", "")), "")
+    return texts
 
 
 def register(block_type: BlockType) -> BlockType:

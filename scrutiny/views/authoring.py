@@ -21,7 +21,7 @@ from ..authoring.forms import (
     NewVersionForm,
     ReportCoverForm,
 )
-from ..blocks import BLOCK_TYPES, BlockChoiceError
+from ..blocks import BLOCK_TYPES, BlockChoiceError, choice_texts
 from ..models import FinancialImplication, Report, ReportSection
 from ..permissions import (
     can_approve_report,
@@ -178,17 +178,11 @@ class ReportManageView(ReportMixin, AuthorityMixin, TemplateView):
         report = self.get_report()
         user = self.request.user
         sections = list(report.sections.order_by("order"))
-        options: dict[str, dict] = {}  # each kind's choices, read once for the page
+        texts = choice_texts(self.authority, sections)
         for section in sections:
             kind = BLOCK_TYPES.get(section.block_type)
             section.block_label = kind.label if kind else ""
-            section.choice_text = ""
-            if kind:
-                if kind.key not in options:
-                    options[kind.key] = dict(kind.choices(self.authority))
-                section.choice_text = options[kind.key].get(
-                    str(section.block_params.get("choice", "")), ""
-                )
+            section.choice_text = texts.get(section.pk, "")
         item, refusal = service.publication_check(report, timezone.localdate())
         context.update(
             report=report,
