@@ -86,17 +86,10 @@ def report_for(user, authority: Authority, pk: int) -> Report:
     A report the reader may not see is a 404, never a 403, so its existence does not leak.
     What the paper's body holds is read by ``report_body``, which may find it in the cache.
     """
-    reports = (
-        reports_visible_to(user, Report.objects.filter(authority=authority))
-        .prefetch_related(
-            Prefetch(
-                "agenda_items",
-                queryset=AgendaItem.objects.select_related("meeting__committee").order_by(
-                    "meeting__date"
-                ),
-            )
-        )
-    )
+    # Its agenda items say which meeting it goes to and whether it is taken in Part 2.
+    items = AgendaItem.objects.select_related("meeting__committee").order_by("meeting__date")
+    reports = reports_visible_to(user, Report.objects.filter(authority=authority))
+    reports = reports.prefetch_related(Prefetch("agenda_items", queryset=items))
     try:
         report = reports.get(pk=pk)
     except Report.DoesNotExist:
