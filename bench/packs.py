@@ -35,9 +35,12 @@ bare WeasyPrint and checks that our job's input hash, which is a hash of its HTM
 the one it computed. Builds alternate bare, ours, bare, ours...; each figure is the median
 of ``--runs`` builds, with the spread (min-max) printed beside it.
 
-Bare WeasyPrint is the library as installed. Ours also keeps pydyf's tuple of page
-references (``scrutiny/packs/page_references.py``), which stock pydyf rebuilds for every
-tagged box: so at 300 pages ours can be faster than bare, and the 300/100 lines show both.
+Bare WeasyPrint is the library as installed, with Python's default garbage-collector
+thresholds. Ours also keeps pydyf's tuple of page references
+(``scrutiny/packs/page_references.py``), which stock pydyf rebuilds for every tagged box,
+and runs the cyclic collector less often while it makes a document
+(``render.RENDER_GC_THRESHOLD``): so ours can be faster than bare, and the 300/100 lines
+show both.
 
 Memory. Peak memory is the build process's ``ru_maxrss`` (peak resident set size, KiB on
 Linux, printed in MiB): the whole process, C allocations (Pango, HarfBuzz, fontTools, the

@@ -133,3 +133,32 @@ def test_a_pack_rendered_to_a_file_is_the_same_document_with_nothing_held_in_mem
     assert len(pdf.texts) == result.pages
     assert pdf.agenda_ranges() == result.ranges
     assert result.layouts == 1, "target-counter should give the agenda's ranges in one layout"
+
+
+def test_the_collector_runs_less_often_while_a_pack_is_made_and_as_before_after(
+    meeting, monkeypatch
+):
+    import gc
+
+    from scrutiny.packs import render as rendering
+
+    seen = []
+    real_layout = rendering.layout
+
+    def layout(*args, **kwargs):
+        seen.append(gc.get_threshold())
+        return real_layout(*args, **kwargs)
+
+    monkeypatch.setattr(rendering, "layout", layout)
+    before = gc.get_threshold()
+    render(report_source(meeting.items.get(number=3).report))
+    assert seen and set(seen) == {rendering.RENDER_GC_THRESHOLD} != {before}
+    assert gc.get_threshold() == before
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("layout failed")
+
+    monkeypatch.setattr(rendering, "layout", broken)
+    with pytest.raises(RuntimeError):
+        render(report_source(meeting.items.get(number=3).report))
+    assert gc.get_threshold() == before  # restored when a render fails too
