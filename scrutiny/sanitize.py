@@ -37,9 +37,8 @@ SCOPES = {"col", "row", "colgroup", "rowgroup"}
 
 # Changes whenever this module's rules or nh3 itself do, so text cleaned under other rules
 # is never served from a cache (``selectors.reports`` keys cleaned narrative by it).
-RULES_DIGEST = hashlib.sha256(Path(__file__).read_bytes() + version("nh3").encode()).hexdigest()[
-    :16
-]
+_RULES = Path(__file__).read_bytes() + version("nh3").encode()
+RULES_DIGEST = hashlib.sha256(_RULES).hexdigest()[:16]
 
 
 def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:

@@ -22,6 +22,18 @@ def latest_file(kind: str, *, meeting: Meeting | None = None, report: Report | N
     ).first()
 
 
+def latest_job_and_file(
+    kind: str, *, meeting: Meeting | None = None, report: Report | None = None
+) -> tuple[RenderJob | None, RenderJob | None]:
+    """The newest job and the newest finished one. The newest job, when it has finished, is
+    also the newest finished one, and with no job there is no file: only a job under way or
+    failed needs a second read."""
+    job = latest_job(kind, meeting=meeting, report=report)
+    if job is None or job.state == RenderJob.State.DONE:
+        return job, job
+    return job, latest_file(kind, meeting=meeting, report=report)
+
+
 def page_url(kind: str, *, meeting: Meeting | None = None, report: Report | None = None) -> str:
     if report is not None:
         return reverse("report_pdf", kwargs={"authority": report.authority.slug, "pk": report.pk})

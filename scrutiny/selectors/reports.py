@@ -142,12 +142,11 @@ def _narratives(sections, *, cached: bool) -> dict:
     """Each narrative section's body, cleaned now (the stored HTML is never trusted), by
     section id. Cleaning is the page's largest cost, so the cleaned text of open sections is
     cached under a digest of what it was made from."""
-    digests = {
-        s.pk: hashlib.sha256(s.body.encode()).hexdigest()
+    keys = {
+        s.pk: f"narrative:{RULES_DIGEST}:{hashlib.sha256(s.body.encode()).hexdigest()}"
         for s in sections
         if cached and not s.is_exempt
     }
-    keys = {pk: f"narrative:{RULES_DIGEST}:{digest}" for pk, digest in digests.items()}
     found = cache.get_many(list(keys.values())) if keys else {}
     bodies, fresh = {}, {}
     for section in sections:

@@ -4,7 +4,7 @@ from django import template
 
 from ..models import RenderJob
 from ..packs import access
-from ..packs.selectors import job_status, latest_file, latest_job, page_url
+from ..packs.selectors import job_status, latest_job_and_file, page_url
 from ..permissions import can_manage_meetings
 
 register = template.Library()
@@ -12,11 +12,7 @@ Kind = RenderJob.Kind
 
 
 def _entry(kind, user, target, may_build: bool) -> dict:
-    job = latest_job(kind, **target)
-    # The newest job, when it has finished, is the newest finished one; with no job at all
-    # there is no file either. Only a job under way or failed needs a second read.
-    finished = job is None or job.state == RenderJob.State.DONE
-    done = job if finished else latest_file(kind, **target)
+    job, done = latest_job_and_file(kind, **target)
     url = page_url(kind, **target)
     return {
         "kind": kind,

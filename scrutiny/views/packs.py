@@ -22,7 +22,7 @@ from ..models import RenderJob
 from ..packs import access, services
 from ..packs.documents import cover_letter_for
 from ..packs.forms import CoverLetterForm
-from ..packs.selectors import job_status, latest_file, latest_job, page_url
+from ..packs.selectors import job_status, latest_file, latest_job_and_file, page_url
 from ..permissions import can_manage_meetings
 from ..selectors import meeting_for, report_for
 from .generic import AuthorityMixin
@@ -56,11 +56,10 @@ class DocumentView(AuthorityMixin, View):
 
     def get(self, request, *args, **kwargs):
         target = self.setup_document()
-        done = latest_file(self.kind, **target)
         wanted = request.GET.get("format")
         if wanted == "pdf":
-            return self.download(done)
-        job = latest_job(self.kind, **target)
+            return self.download(latest_file(self.kind, **target))
+        job, done = latest_job_and_file(self.kind, **target)
         if wanted == "json":
             response = JsonResponse(job_status(job, done, self.url))
             response["Cache-Control"] = "no-store"
