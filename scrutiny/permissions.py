@@ -169,14 +169,10 @@ def can_handle_reports(user, authority: Authority) -> bool:
     return _staff_of(user, authority.pk, {Role.OFFICER, Role.APPROVER, Role.CLERK})
 
 
-def exempt_reports() -> QuerySet[Report]:
-    """Every Part 2 report: exempt itself, or taken under an exempt agenda item."""
-    return Report.objects.filter(_exempt())
-
-
-def recommendations_visible_to(user, queryset):
+def recommendations_visible_to(user, queryset: QuerySet) -> QuerySet:
     """Recommendations the reader may see: one made in a report goes with that report (a
-    Part 2 report's recommendations reach only those who may open it)."""
+    Part 2 report's recommendations reach only those who may open it); one a committee made
+    itself is as public as its minutes. Read them through ``selectors.recommendations``."""
     if is_admin(user):
         return queryset
     return queryset.filter(

@@ -6,13 +6,15 @@ their current values, so filters and searches are tried as found); from XML (sit
 feeds) every ``<loc>`` and ``href``. Query strings are kept, so pagination, sorting and
 filters are followed too, up to ``per_path`` variants of one path. Every response is kept,
 body and headers, for the caller to inspect: the Part 2 leak test looks for a secret in all
-of them (PDFs by their extracted text), and later tests can reuse it for packs and downloads.
+of them (PDFs by their extracted text, workbooks by the XML inside them), and later tests can
+reuse it for packs and downloads.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import zipfile
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -44,6 +46,8 @@ class Fetched:
             return True
         if "pdf" in self.content_type and _squeezed(needle) in _squeezed(pdf_text(self.body)):
             return True
+        if "spreadsheetml" in self.content_type and needle.lower() in xlsx_text(self.body).lower():
+            return True
         return any(needle.lower() in f"{k}: {v}".lower() for k, v in self.headers.items())
 
 
@@ -58,6 +62,17 @@ def pdf_text(data: bytes) -> str:
     parts = [page.extract_text() or "" for page in reader.pages]
     parts += [str(value) for value in (reader.metadata or {}).values()]
     return "\n".join(parts)
+
+
+def xlsx_text(data: bytes) -> str:
+    """Every part of a workbook (cells, shared strings, comments, names), as one string: an
+    .xlsx is a zip, so its bytes do not show its text."""
+    with zipfile.ZipFile(io.BytesIO(data)) as workbook:
+        return "\n".join(
+            workbook.read(name).decode("utf-8", "replace")
+            for name in workbook.namelist()
+            if name.endswith((".xml", ".rels", ".vml"))
+        )
 
 
 class _Links(HTMLParser):

@@ -4,12 +4,20 @@ Over the demo data, Wokingham gets a committee X with a published, upcoming meet
 agenda carries open reports and, under exempt items, two reports whose title, cover sheet,
 sections and agenda entry carry a unique canary: one marked exempt itself, one exempt only
 because of the item it is taken under; and an open report's exempt appendix carries it
-too. Then, as the public and as a councillor of Wokingham
-who does not sit on X, everything reachable from the home page is fetched (links, forms,
-redirects, downloads, pagination, filters), with every committee's feed and calendar, the
-sitemap and each URL in it, and searches for the canary and for words of its title; the
-canary must appear in no body and no header. A councillor on X must find it on the report
-page, in search and on their dashboard, which shows the check would catch a leak.
+too. The Part 2 report's recommendations carry it in their text, rationale and owner, and
+so do their updates for two quarters of this financial year, whose returns are started
+(the recommendations section, its spreadsheet and the changes page all list them); an open
+report carries a recommendation tracker block of their source; the meeting's packs and
+every report's PDF are built.
+
+Then, as the public, as a councillor of Wokingham who does not sit on X, as a former member
+of X, and as an officer and a clerk of another council, everything reachable from the home
+page is fetched (links, forms, redirects, downloads, spreadsheets, PDFs, pagination,
+filters), with every committee's feed and calendar, the sitemap and each URL in it, every
+quarter's return pages, and searches for the canary and for words of its title; the canary
+must appear in no body and no header. A councillor on X must find it on the report page, in
+search, on their dashboard and on the return, and an officer of Wokingham updates the
+recommendation on the return, which shows the check would catch a leak.
 """
 
 from __future__ import annotations
@@ -23,8 +31,21 @@ from django.urls import reverse
 from django.utils import timezone
 
 from scrutiny.demo import load_demo
-from scrutiny.models import Authority, Committee, Recommendation, Report
+from scrutiny.models import (
+    Authority,
+    Committee,
+    Period,
+    Recommendation,
+    RecommendationUpdate,
+    RenderJob,
+    Report,
+    ReportSection,
+)
+from scrutiny.models.periods import financial_year_of
+from scrutiny.packs.services import pack_request, report_pdf_request
+from scrutiny.services.reports import freeze_section
 from tests.crawl import crawl, fetch
+from tests.factories.returns import section_post, started_return
 from tests.factories.scrutiny import (
     AgendaItemFactory,
     CommitteeFactory,
@@ -40,9 +61,13 @@ pytestmark = pytest.mark.django_db
 # Searching for the canary would echo it back in the search box; the searches ask for
 # each half instead, which matches the whole (both databases index the halves of a
 # hyphenated word) without ever echoing the full canary.
-FIRST, SECOND = uuid.uuid4().hex, uuid.uuid4().hex
+# Letters only: PostgreSQL's text search reads a hex half such as "4e7642..." as a number in
+# scientific notation and indexes it differently, so a canary of digits could not be found.
+LETTERS = str.maketrans("0123456789", "ghijklmnop")
+FIRST, SECOND = (uuid.uuid4().hex.translate(LETTERS) for _ in range(2))
 CANARY = f"{FIRST}-{SECOND}"
 TITLE_WORDS = "Meadowbank placement"
+SOURCE = "Placement review (Part 2)"  # what an author might choose for a tracker block
 
 
 def _exempt_report(authority, committee, title: str, **kwargs) -> Report:
@@ -60,9 +85,76 @@ def _exempt_report(authority, committee, title: str, **kwargs) -> Report:
     return report
 
 
+def _this_years_quarters() -> tuple[Period, Period]:
+    """Two quarters the returns list offers today (its year is the current financial year)."""
+    year = financial_year_of(timezone.localdate())
+    return Period.quarter(year, 1), Period.quarter(year, 2)
+
+
+def _part2_recommendations(report: Report, committee: Committee) -> list[Recommendation]:
+    """Two recommendations made in the Part 2 report, each updated in two quarters."""
+    made = []
+    for n in (1, 2):
+        recommendation = Recommendation.objects.create(
+            authority=committee.authority,
+            committee=committee,
+            report=report,
+            source=SOURCE,
+            reference=f"P{n}",
+            order=n,
+            rationale=f"Because of what happened to {CANARY}.",
+            text=f"Review the placement of {CANARY} ({n}).",
+            owner=f"Social worker of {CANARY}",
+        )
+        for period in _this_years_quarters():
+            RecommendationUpdate.objects.create(
+                recommendation=recommendation,
+                period=period,
+                status=RecommendationUpdate.Status.IN_PROGRESS,
+                note=f"Visited {CANARY} in {period}.",
+            )
+        made.append(recommendation)
+    return made
+
+
+def _tracker_block(report: Report, committee: Committee) -> ReportSection:
+    """An open report's recommendation tracker of the Part 2 recommendations' source (which
+    the committee also made one open recommendation under), frozen as at publication: the
+    block is built from the rows the public may read."""
+    Recommendation.objects.create(
+        authority=committee.authority,
+        committee=committee,
+        source=SOURCE,
+        reference="O1",
+        text="Publish the sufficiency strategy.",
+    )
+    section = ReportSection.objects.create(
+        report=report,
+        order=report.sections.count() + 1,
+        heading="Where the placement review's recommendations stand",
+        kind=ReportSection.Kind.DATA,
+        block_type="recommendation-tracker",
+        block_params={"choice": SOURCE},
+    )
+    freeze_section(section, at=timezone.now())
+    return section
+
+
+def _build_documents(meeting, reports, capture) -> None:
+    """The meeting's public and confidential packs and every report's PDF, built now so the
+    crawl can download them (the crawl only reads; building is a clerk's POST)."""
+    with capture(execute=True):
+        for kind in (RenderJob.Kind.PUBLIC_PACK, RenderJob.Kind.CONFIDENTIAL_PACK):
+            pack_request(meeting=meeting, kind=kind)
+        for report in reports:
+            report_pdf_request(report=report)
+    assert set(RenderJob.objects.values_list("state", flat=True)) == {RenderJob.State.DONE}
+
+
 @pytest.fixture
-def secret():
-    """Committee X of Wokingham, its upcoming published meeting, open and exempt papers."""
+def secret(django_capture_on_commit_callbacks):
+    """Committee X of Wokingham, its upcoming published meeting, open and exempt papers,
+    the Part 2 report's recommendations on this year's returns, and the built documents."""
     load_demo()
     wokingham = Authority.objects.get(slug="wokingham")
     committee = CommitteeFactory(
@@ -107,6 +199,12 @@ def secret():
             exempt_paragraph=1,
             exempt_reason="Information relating to a particular child.",
         )
+    _part2_recommendations(under_item, committee)
+    _tracker_block(open_report, committee)
+    officer = UserFactory(username="wokingham-officer", role="officer", authorities=[wokingham])
+    for period in _this_years_quarters():
+        started_return(authority=wokingham, period=period, user=officer)
+    _build_documents(meeting, [open_report, marked, under_item], django_capture_on_commit_callbacks)
     return committee, [marked, under_item]
 
 
@@ -130,9 +228,67 @@ def _member_of(committee: Committee):
     return user
 
 
-def _extra_starts() -> list[str]:
-    """Feeds, calendars, sitemap and searches, whether or not a page links to them."""
-    starts = ["/", reverse("sitemap")]
+def _former_member_of(committee: Committee):
+    """A Wokingham councillor whose seat on X ended yesterday."""
+    user = UserFactory(username="cllr-was-on-x", role="member", authorities=[committee.authority])
+    CommitteeMembershipFactory(
+        committee=committee,
+        user=user,
+        name="Cllr Was On X",
+        start_date=timezone.localdate() - dt.timedelta(days=400),
+        end_date=timezone.localdate() - dt.timedelta(days=1),
+    )
+    return user
+
+
+def _staff_elsewhere(role: str):
+    """An officer or clerk of Wiltshire, who may read nothing of Wokingham's but the public's."""
+    wiltshire = Authority.objects.get(slug="wiltshire")
+    return UserFactory(username=f"wiltshire-{role}", role=role, authorities=[wiltshire])
+
+
+def _return_url(authority: Authority, period: Period, page: str) -> str:
+    """A quarter's return page: its task list, recommendations section, changes, spreadsheet
+    page or spreadsheet download."""
+    kwargs = {"authority": authority.slug, "period": period.slug}
+    if page == "section":
+        return reverse("return_section", kwargs=kwargs | {"section": "recommendations"})
+    if page == "download":
+        return reverse("return_spreadsheet", kwargs=kwargs) + "?download=1"
+    return reverse(f"return_{page}", kwargs=kwargs)
+
+
+RETURN_PAGES = ("detail", "section", "changes", "spreadsheet", "download")
+
+
+def _return_urls(authority: Authority) -> list[str]:
+    """Every page and download of this year's returns that lists recommendations."""
+    return [reverse("return_list", kwargs={"authority": authority.slug})] + [
+        _return_url(authority, period, page)
+        for period in _this_years_quarters()
+        for page in RETURN_PAGES
+    ]
+
+
+def _document_urls(committee: Committee) -> list[str]:
+    """The meeting's pack pages and every report's PDF page, and their downloads."""
+    slug = committee.authority.slug
+    meeting = committee.meetings.get()
+    pages = [
+        reverse("meeting_pack", kwargs={"authority": slug, "pk": meeting.pk, "kind": "public"}),
+        reverse("meeting_confidential_pack", kwargs={"authority": slug, "pk": meeting.pk}),
+    ] + [
+        reverse("report_pdf", kwargs={"authority": slug, "pk": report.pk})
+        for report in Report.objects.filter(committee=committee)
+    ]
+    return pages + [f"{page}?format=pdf" for page in pages]
+
+
+def _extra_starts(committee: Committee) -> list[str]:
+    """Feeds, calendars, sitemap, searches, returns and documents, whether or not a page
+    links to them (for this reader)."""
+    starts = ["/", reverse("sitemap"), *_return_urls(committee.authority)]
+    starts += _document_urls(committee)
     for authority in Authority.objects.filter(is_active=True):
         kwargs = {"authority": authority.slug}
         starts.append(reverse("meeting_calendar", kwargs=kwargs))
@@ -146,7 +302,7 @@ def _extra_starts() -> list[str]:
 
 
 def _assert_no_leak(client: Client, committee: Committee) -> None:
-    found = crawl(client, _extra_starts())
+    found = crawl(client, _extra_starts(committee))
     assert found.containing(CANARY) == []
     for page in found:
         if f"q={FIRST}" in page.url:
@@ -162,6 +318,23 @@ def _assert_no_leak(client: Client, committee: Committee) -> None:
     search = reverse("report_search", kwargs={"authority": committee.authority.slug})
     words = found.pages[f"{search}?q={TITLE_WORDS.replace(' ', '+')}"]
     assert words.contains("sufficiency across the borough")
+    # The public pack was downloaded, as a PDF, by every reader.
+    public_pack = _document_urls(committee)[len(_document_urls(committee)) // 2]
+    assert "pdf" in found.pages[public_pack].content_type
+    return found
+
+
+def _assert_reads_returns(found, committee: Committee) -> None:
+    """A councillor of the council reads the returns: the crawl opened every quarter's
+    recommendations section and spreadsheet, and they list recommendations (not an error)."""
+    authority = committee.authority
+    for url in _return_urls(authority):
+        assert found.pages[url].status == 200, url
+    for period in _this_years_quarters():
+        section = found.pages[_return_url(authority, period, "section")]
+        assert section.contains("Recommendation status updates")
+        download = found.pages[_return_url(authority, period, "download")]
+        assert "spreadsheetml" in download.content_type
 
 
 def test_the_public_never_receives_the_canary(secret):
@@ -171,7 +344,20 @@ def test_the_public_never_receives_the_canary(secret):
 
 def test_a_councillor_not_on_the_committee_never_receives_the_canary(secret):
     committee, _ = secret
-    _assert_no_leak(_signed_in(_non_member(committee)), committee)
+    found = _assert_no_leak(_signed_in(_non_member(committee)), committee)
+    _assert_reads_returns(found, committee)
+
+
+def test_a_former_member_of_the_committee_never_receives_the_canary(secret):
+    committee, _ = secret
+    found = _assert_no_leak(_signed_in(_former_member_of(committee)), committee)
+    _assert_reads_returns(found, committee)
+
+
+@pytest.mark.parametrize("role", ["officer", "clerk"])
+def test_staff_of_another_council_never_receive_the_canary(secret, role):
+    committee, _ = secret
+    _assert_no_leak(_signed_in(_staff_elsewhere(role)), committee)
 
 
 def test_a_councillor_on_the_committee_reads_the_exempt_papers(secret):
@@ -186,15 +372,43 @@ def test_a_councillor_on_the_committee_reads_the_exempt_papers(secret):
     assert fetch(client, f"{search}?q={FIRST}").contains(CANARY)
 
 
+def test_the_returns_show_the_part_2_recommendations_to_those_entitled(secret):
+    """On the committee, or an officer of the council: the rows are on every quarter's
+    recommendations section, its spreadsheet and the changes page."""
+    committee, _ = secret
+    officer = UserFactory(username="officer-2", role="officer", authorities=[committee.authority])
+    authority = committee.authority
+    for user in (_member_of(committee), officer):
+        client = _signed_in(user)
+        for period in _this_years_quarters():
+            for page in ("section", "download"):
+                url = _return_url(authority, period, page)
+                assert fetch(client, url).contains(f"Review the placement of {CANARY} (2)"), url
+            changes = _return_url(authority, period, "changes")
+            assert fetch(client, changes).contains(f"Visited {CANARY} in {period}"), changes
+
+
+def test_an_officer_updates_a_part_2_recommendation_on_the_return(secret):
+    committee, _ = secret
+    officer = UserFactory(username="officer-3", role="officer", authorities=[committee.authority])
+    quarter = _this_years_quarters()[1]
+    draft = committee.authority.returns.get(period=quarter)
+    label = f"P1: Review the placement of {CANARY} (1)."
+    data = section_post(
+        draft,
+        "recommendations",
+        {(label, "status"): "achieved", (label, "note"): "Placement now stable."},
+        user=officer,
+    )
+    url = _return_url(committee.authority, quarter, "section")
+    assert _signed_in(officer).post(url, data).status_code == 302
+    update = RecommendationUpdate.objects.get(recommendation__reference="P1", period=quarter)
+    assert (update.status, update.note) == ("achieved", "Placement now stable.")
+
+
 def test_a_recommendation_made_in_a_part_2_report_stays_with_its_readers(secret):
     committee, reports = secret
-    recommendation = Recommendation.objects.create(
-        authority=committee.authority,
-        committee=committee,
-        report=reports[1],
-        source="Part 2 placement report",
-        text=f"Review the placement of {CANARY}.",
-    )
+    recommendation = Recommendation.objects.get(reference="P1")
     client = _signed_in(_non_member(committee))
     slug = committee.authority.slug
     pages = [

@@ -28,6 +28,7 @@ from ..models import (
     RecommendationUpdate,
     ReturnSection,
 )
+from ..selectors.recommendations import visible_recommendations
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,8 @@ class Tracked:
     fields: tuple[str, ...]
     row: Callable[[object], str]
     related: tuple[str, ...] = ()
+    # Rows only some readers may see (a Part 2 report's recommendations): (reader, council) -> Q
+    visible: Callable[[object, object], Q] | None = None
 
 
 def _tracked() -> list[Tracked]:
@@ -193,6 +196,9 @@ def _tracked() -> list[Tracked]:
             ("status", "note"),
             lambda h: f"recommendation “{h.recommendation.text[:80]}”",
             ("recommendation",),
+            lambda reader, authority: Q(
+                recommendation__in=visible_recommendations(reader, authority=authority).values("pk")
+            ),
         ),
         Tracked(
             ContactVolume,
@@ -215,15 +221,18 @@ def _shown(record, name: str) -> str:
     return figure(value)
 
 
-def return_changes(quarterly_return: QuarterlyReturn) -> list[Change]:
-    """Every change of every figure of the return, newest first."""
+def return_changes(quarterly_return: QuarterlyReturn, reader) -> list[Change]:
+    """Every change of every figure of the return the reader may see, newest first."""
     changes: list[Change] = []
     for tracked in _tracked():
         labels = {
             name: str(tracked.model._meta.get_field(name).verbose_name) for name in tracked.fields
         }
+        match = tracked.match(quarterly_return)
+        if tracked.visible is not None:
+            match &= tracked.visible(reader, quarterly_return.authority)
         records = (
-            tracked.model.history.filter(tracked.match(quarterly_return))
+            tracked.model.history.filter(match)
             .select_related("history_user", *tracked.related)
             .order_by("id", "history_date", "history_id")
         )

@@ -23,7 +23,6 @@ from .assurance import (
     date_range,
     financial_year,
     percent,
-    recommendations_with_status,
 )
 from .committees import (
     AgendaEntry,
@@ -34,6 +33,13 @@ from .committees import (
     meeting_for,
     meetings_visible_to,
     visible_reports,
+)
+from .recommendations import (
+    PUBLIC_READER,
+    recommendation_sources,
+    recommendations_with_status,
+    visible_recommendations,
+    visible_updates,
 )
 from .reports import (
     FinancialRow,
@@ -56,6 +62,7 @@ __all__ = [
     "FinancialRow",
     "Headline",
     "KIND_RANK",
+    "PUBLIC_READER",
     "PivotRow",
     "STAGE_COLUMNS",
     "SectionView",
@@ -76,10 +83,13 @@ __all__ = [
     "meeting_for",
     "meetings_visible_to",
     "percent",
+    "recommendation_sources",
     "recommendations_with_status",
     "report_body",
     "report_for",
     "report_sections",
     "report_versions",
+    "visible_recommendations",
     "visible_reports",
+    "visible_updates",
 ]

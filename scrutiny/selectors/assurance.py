@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Q, QuerySet
 
 from ..models import (
     Audit,
@@ -23,9 +23,9 @@ from ..models import (
     Inspection,
     InspectionJudgement,
     Period,
-    Recommendation,
     RecommendationUpdate,
 )
+from .recommendations import recommendations_with_status
 
 STAGE_COLUMNS = [
     (ComplaintStage.EARLY_RESOLUTION, "Early Resolution"),
@@ -204,20 +204,6 @@ def compliments(authority: Authority, year: int) -> QuerySet[Compliment]:
     )
 
 
-# Recommendations -------------------------------------------------------------------------
-
-
-def recommendations_with_status(authority: Authority | None = None) -> QuerySet[Recommendation]:
-    """Recommendations annotated with the status of their latest update (by period)."""
-    latest = RecommendationUpdate.objects.filter(recommendation=OuterRef("pk")).order_by(
-        "-period__start", "-pk"
-    )
-    qs = Recommendation.objects.select_related("team", "period", "authority").annotate(
-        latest_status=Subquery(latest.values("status")[:1]),
-    )
-    return qs.filter(authority=authority) if authority is not None else qs
-
-
 # Contacts --------------------------------------------------------------------------------
 
 
@@ -293,8 +279,8 @@ def _plural(n: int, word: str) -> str:
     return f"{n:,} {word}" + ("" if n == 1 else "s")
 
 
-def assurance_headlines(authority: Authority) -> list[Headline]:
-    """One headline figure per assurance page."""
+def assurance_headlines(reader, authority: Authority) -> list[Headline]:
+    """One headline figure per assurance page (recommendations as the reader may see them)."""
     years = complaint_years(authority)
     if years:
         pivot = complaint_pivot(authority, years[0])
@@ -319,7 +305,7 @@ def assurance_headlines(authority: Authority) -> list[Headline]:
         )
     else:
         inspection = "No inspections recorded"
-    recs = recommendations_with_status(authority).aggregate(
+    recs = recommendations_with_status(reader, authority).aggregate(
         n=Count("pk"),
         achieved=Count("pk", filter=Q(latest_status=RecommendationUpdate.Status.ACHIEVED)),
     )

@@ -11,8 +11,14 @@ from ..filtersets import (
     InspectionFilterSet,
     RecommendationFilterSet,
 )
-from ..models import Audit, AuditFinding, DataQualityIssue, Inspection, InspectionJudgement
-from ..permissions import recommendations_visible_to
+from ..models import (
+    Audit,
+    AuditFinding,
+    DataQualityIssue,
+    Inspection,
+    InspectionJudgement,
+    Recommendation,
+)
 from ..selectors import (
     assurance_headlines,
     complaint_comparison,
@@ -67,7 +73,7 @@ class AssuranceHomeView(AuthorityMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["headlines"] = assurance_headlines(self.authority)
+        context["headlines"] = assurance_headlines(self.request.user, self.authority)
         return context
 
 
@@ -171,7 +177,7 @@ class InspectionDetailView(AssuranceBreadcrumbs, ObjectDetailView):
 class RecommendationListView(AssuranceBreadcrumbs, ObjectListView):
     """The recommendation tracker with each recommendation's latest status."""
 
-    queryset = recommendations_with_status()
+    model = Recommendation  # its rows are the reader's: see base_queryset
     table_class = RecommendationTable
     filterset_class = RecommendationFilterSet
     title = "Recommendations"
@@ -179,20 +185,20 @@ class RecommendationListView(AssuranceBreadcrumbs, ObjectListView):
     # A committee reads the tracker whole; an annual review alone carries some sixty lines.
     per_page = 200
 
-    def get_queryset(self):
-        return recommendations_visible_to(self.request.user, super().get_queryset())
+    def base_queryset(self):
+        return recommendations_with_status(self.request.user)
 
 
 class RecommendationDetailView(AssuranceBreadcrumbs, ObjectDetailView):
     """A recommendation and its status, period by period."""
 
-    queryset = recommendations_with_status().prefetch_related("updates__period")
+    model = Recommendation  # its rows are the reader's: see base_queryset
     list_crumb = ("recommendation_list", "Recommendations")
     fields = ["source", "area", "team", "period", "reference", "rationale", "text", "owner"]
     related = [Related("Status by period", RecommendationUpdateTable, lambda r: r.updates.all())]
 
-    def get_queryset(self):
-        return recommendations_visible_to(self.request.user, super().get_queryset())
+    def base_queryset(self):
+        return recommendations_with_status(self.request.user).prefetch_related("updates__period")
 
 
 class ContactListView(AssuranceBreadcrumbs, AuthorityMixin, TemplateView):

@@ -7,7 +7,7 @@ from ..filtersets import CommitteeFilterSet
 from ..models import Committee
 from ..permissions import can_manage_meetings
 from ..selectors import agenda_for, committee_meetings, current_memberships, meeting_for
-from ..selectors.committees import committee_recommendations
+from ..selectors.recommendations import committee_recommendations
 from ..tables.assurance import RECOMMENDATION_COLOURS
 from ..tables.committees import CommitteeTable, MeetingTable, MembershipTable
 from ..working_days import latest_publication_date

@@ -66,8 +66,13 @@ class ObjectListView(AuthorityMixin, SingleTableMixin, FilterView):
     def get_table_pagination(self, table) -> dict:
         return {"per_page": self.per_page}
 
+    def base_queryset(self) -> QuerySet:
+        """Every council's rows; a view whose rows depend on the reader (Part 2 material)
+        returns its selector's rows for ``self.request.user`` instead."""
+        return super().get_queryset()
+
     def get_queryset(self) -> QuerySet:
-        qs = super().get_queryset().filter(**{self.authority_field: self.authority})
+        qs = self.base_queryset().filter(**{self.authority_field: self.authority})
         # Rows link to URLs that name the council; fetch it with the rows, not once per row.
         return qs.select_related(self.authority_field.removesuffix("__id"))
 
@@ -96,8 +101,12 @@ class ObjectDetailView(AuthorityMixin, DetailView):
     fields: list[str] = []
     related: list[Related] = []
 
+    def base_queryset(self) -> QuerySet:
+        """As ``ObjectListView.base_queryset``."""
+        return super().get_queryset()
+
     def get_queryset(self) -> QuerySet:
-        return super().get_queryset().filter(**{self.authority_field: self.authority})
+        return self.base_queryset().filter(**{self.authority_field: self.authority})
 
     def summary_rows(self, obj) -> list[tuple[str, Any]]:
         rows = []

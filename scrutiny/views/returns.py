@@ -349,7 +349,8 @@ class ReturnChangesView(ReturnMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["return"] = self.quarterly_return
         started = self.quarterly_return.pk is not None
-        context["changes"] = return_changes(self.quarterly_return) if started else []
+        changes = return_changes(self.quarterly_return, self.request.user) if started else []
+        context["changes"] = changes
         return context
 
 

@@ -21,17 +21,20 @@ def section_post(
     slug: str,
     cells: dict[tuple[str, str], str] | None = None,
     status: str = "in-progress",
+    user: User | None = None,
     **fields: str,
 ) -> dict[str, str]:
     """The POST a browser sends for a section page, as shown now, with ``cells`` typed over.
 
     ``cells`` maps (row label, field name) to what is typed (a date column has three
     fields: ``<name>_day``, ``_month`` and ``_year``; new rows are labelled "New <noun> n");
-    ``fields`` set section fields (``commentary``, ``basis``, ``as_at_day`` ...).
+    ``fields`` set section fields (``commentary``, ``basis``, ``as_at_day`` ...). The page
+    is shown as ``user`` sees it (the rows of a Part 2 report's recommendations only to its
+    readers); by default as to nobody in particular.
     """
     entry_class = sections()[slug]
     section = section_of(quarterly_return, slug)
-    entry = entry_class(quarterly_return=quarterly_return, section=section)
+    entry = entry_class(quarterly_return=quarterly_return, section=section, user=user)
     data: dict[str, str] = {"status": status}
     formset = entry.formset
     management = formset.management_form

@@ -4,40 +4,33 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import OuterRef, Subquery
-
-from scrutiny.models import Authority, Recommendation, RecommendationUpdate
-from scrutiny.permissions import exempt_reports
+from scrutiny.models import Authority, RecommendationUpdate
+from scrutiny.selectors.recommendations import (
+    PUBLIC_READER,
+    recommendation_sources,
+    recommendations_with_status,
+    visible_recommendations,
+)
 
 from ..content import BlockContent, simple_table
 from ..registry import BlockType
-from ._common import of_council
+
+
+def _public_recommendations(authority: Authority):
+    """The rows the kinds' choices come from (one function, so both kinds share it)."""
+    return visible_recommendations(PUBLIC_READER, authority=authority)
 
 
 def _source_choices(authority: Authority) -> list[tuple[str, str]]:
-    sources = (
-        Recommendation.objects.filter(authority=authority)
-        .order_by("source")
-        .values_list("source", flat=True)
-        .distinct()
-    )
-    return [(s, s) for s in sources]
+    return [(s, s) for s in recommendation_sources(PUBLIC_READER, authority)]
 
 
 def _recommendations(authority: Authority, source: str, as_at: dt.date | None = None):
-    latest = RecommendationUpdate.objects.filter(recommendation=OuterRef("pk"))
-    if as_at is not None:
-        latest = latest.filter(period__start__lte=as_at)
-    latest = latest.order_by("-period__start", "-pk")
-    # A Part 2 report's recommendations never go into a block: the block may be published.
+    # A block may be published, so it holds only what the public may read: never a Part 2
+    # report's recommendations, nor those of a report not yet published.
     return (
-        Recommendation.objects.filter(authority=authority, source=source)
-        .exclude(report__in=exempt_reports())
-        .select_related("team")
-        .annotate(
-            latest_status=Subquery(latest.values("status")[:1]),
-            latest_note=Subquery(latest.values("note")[:1]),
-        )
+        recommendations_with_status(PUBLIC_READER, authority, as_at=as_at)
+        .filter(source=source)
         .order_by("order", "pk")
     )
 
@@ -80,7 +73,7 @@ RECOMMENDATION_KINDS = (
         "Recommendations from",
         _source_choices,
         _tracker,
-        sources=(of_council(Recommendation),),
+        sources=(_public_recommendations,),
         history=True,
     ),
     BlockType(
@@ -90,6 +83,6 @@ RECOMMENDATION_KINDS = (
         "Recommendations from",
         _source_choices,
         _strategic_focus,
-        sources=(of_council(Recommendation),),
+        sources=(_public_recommendations,),
     ),
 )

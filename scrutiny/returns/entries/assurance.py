@@ -13,10 +13,10 @@ from ...models import (
     ComplaintTheme,
     Compliment,
     Period,
-    Recommendation,
     RecommendationUpdate,
     ReturnSectionKey,
 )
+from ...selectors.recommendations import visible_recommendations, visible_updates
 from ..forms import CHOICE, DATE, TEXT, Column, Figures, Row
 from ..rules import Problem
 from .base import Entry, TeamEntry, lines, save_changed, text
@@ -289,17 +289,23 @@ class RecommendationEntry(Entry):
     hint = "Where each open recommendation stands at the end of the quarter, and what was done."
 
     def load(self) -> None:
-        achieved_before = RecommendationUpdate.objects.filter(
-            status=RecommendationUpdate.Status.ACHIEVED, period__start__lt=self.period.start
-        ).values("recommendation")
+        achieved_before = (
+            visible_updates(self.user, authority=self.authority)
+            .filter(
+                status=RecommendationUpdate.Status.ACHIEVED, period__start__lt=self.period.start
+            )
+            .values("recommendation")
+        )
+        # Only those the person may see: a Part 2 report's recommendations stay with the
+        # report's readers, here as everywhere (the rows below are the only ones stored).
         self.recommendations = list(
-            Recommendation.objects.filter(authority=self.authority)
+            visible_recommendations(self.user, authority=self.authority)
             .filter(~Q(pk__in=achieved_before))
             .select_related("team")
         )
         self.updates = list(
-            RecommendationUpdate.objects.filter(
-                recommendation__authority=self.authority, period_id__in=self.period_ids()
+            visible_updates(self.user, authority=self.authority).filter(
+                period_id__in=self.period_ids()
             )
         )
 
