@@ -40,8 +40,8 @@ from django.test import Client  # noqa: E402
 from django.test.utils import override_settings  # noqa: E402
 
 from scorecards import selectors  # noqa: E402
-from scorecards.charts import cached_chart, indicator_chart  # noqa: E402
 from scorecards.models import Indicator, IndicatorValue, Target  # noqa: E402
+from scrutiny.charts import cached_chart, indicator_chart  # noqa: E402
 from scrutiny.models import Authority, Period, Region, User  # noqa: E402
 
 COUNCILS, QUARTERS, INDICATORS = 150, 40, 60

@@ -2,9 +2,8 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from scorecards.views import ChartFileView
-
 from .sitemaps import SITEMAPS
+from .views.charts import ChartFileView
 from .views.home import AuthorityHomeView, HomeView
 from .views.reading import DashboardView
 

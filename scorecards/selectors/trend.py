@@ -41,7 +41,7 @@ def indicator_trend(
 ) -> IndicatorTrend:
     """The series (small counts hidden at ``threshold``), comparators, targets and chart;
     with ``until``, only the periods that had begun by that date."""
-    from ..charts import indicator_chart
+    from scrutiny.charts import indicator_chart
 
     values = indicator_series(indicator, authority)
     # Hidden over every period held, then cut: a later figure never unhides an earlier one.

@@ -10,12 +10,9 @@ from .registry import (
     build_block,
     check_choice,
     choice_texts,
+    register_kinds,
 )
 from .show import ShownBlock, ShownChart, show_block
-
-# isort: split
-# Last: the builders read through the selectors, which show blocks with the names above.
-from . import builders  # noqa: E402, F401  (registers every block type)
 
 __all__ = [
     "BLOCK_TYPES",
@@ -31,6 +28,7 @@ __all__ = [
     "build_block",
     "check_choice",
     "choice_texts",
+    "register_kinds",
     "show_block",
     "simple_table",
     "table_data",

@@ -39,7 +39,7 @@ class TableData:
 
 @dataclass
 class ChartData:
-    """A chart's spec (scorecards.charts) with its caption; drawn when the block is shown."""
+    """A chart's spec (scrutiny.charts) with its caption; drawn when the block is shown."""
 
     spec: dict[str, Any]
     caption: str

@@ -46,7 +46,9 @@ class BlockType:
     history: bool = False
 
 
+# Every kind by key, in the order an author meets them (by each area's rank, then as listed).
 BLOCK_TYPES: dict[str, BlockType] = {}
+_RANKS: dict[str, tuple[int, int]] = {}
 
 
 def choice_texts(authority: Authority, sections) -> dict[int, str]:
@@ -64,11 +66,19 @@ def choice_texts(authority: Authority, sections) -> dict[int, str]:
     return texts
 
 
-def register(block_type: BlockType) -> BlockType:
-    if block_type.key in BLOCK_TYPES:
-        raise ValueError(f"Block type {block_type.key!r} registered twice.")
-    BLOCK_TYPES[block_type.key] = block_type
-    return block_type
+def register_kinds(kinds, *, rank: int) -> None:
+    """Add an area's kinds (from its app's ``ready()``); ``rank`` places the area among the
+    others on the author's list (workforce 10, indicators 20, ... programmes 60). A key is
+    one kind's only: registering another kind under it is an error."""
+    for n, kind in enumerate(kinds):
+        known = BLOCK_TYPES.get(kind.key)
+        if known is not None and known != kind:
+            raise ValueError(f"Block type {kind.key!r} registered twice.")
+        BLOCK_TYPES[kind.key] = kind
+        _RANKS[kind.key] = (rank, n)
+    ordered = sorted(BLOCK_TYPES.values(), key=lambda k: _RANKS[k.key])
+    BLOCK_TYPES.clear()
+    BLOCK_TYPES.update((k.key, k) for k in ordered)
 
 
 def block_type(key: str) -> BlockType:

@@ -9,7 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.urls import reverse
 
-from scorecards.charts import DataTable, cached_chart, data_table, spec_from_dict
+from scrutiny.charts import DataTable, cached_chart, data_table, spec_from_dict
 
 from ..sanitize import sanitize_cell_html
 

@@ -17,8 +17,8 @@ from scrutiny.selectors import assurance
 from scrutiny.tables.assurance import ComplaintThemeTable, ComplimentTable
 
 from ..content import BlockContent, simple_table, table_data
+from ..kinds import financial_years, of_council, periods_of
 from ..registry import BlockType
-from ._common import financial_years, of_council, periods_of
 
 
 def _year_choices(authority: Authority) -> list[tuple[str, str]]:

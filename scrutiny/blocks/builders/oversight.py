@@ -6,8 +6,8 @@ from scrutiny.models import Audit, Authority, Inspection
 from scrutiny.tables.assurance import AuditActionTable, AuditFindingTable, InspectionJudgementTable
 
 from ..content import BlockContent, table_data
+from ..kinds import long_date, of_council
 from ..registry import BlockType
-from ._common import long_date, of_council
 
 
 def _inspection_choices(authority: Authority) -> list[tuple[str, str]]:

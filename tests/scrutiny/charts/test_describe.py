@@ -1,6 +1,6 @@
 """Alt text and data tables: the chart in words, for those who cannot see it."""
 
-from scorecards.charts import BarChart, LineChart, Series, alt_text, data_table
+from scrutiny.charts import BarChart, LineChart, Series, alt_text, data_table
 
 ROUNDS = ["Nov 2016", "Mar 2017", "Sep 2017", "Mar 2018", "Sep 2018"]
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from scorecards import selectors as scorecard_selectors
-from scorecards.charts import scorecard_average_chart
-from scorecards.models import Indicator, IndicatorValue, PracticeScorecard
-from scorecards.tables import IndicatorSeriesTable, ScorecardTable
+from scrutiny.blocks.content import BlockContent, ChartData, simple_table, table_data
+from scrutiny.blocks.kinds import of_council
+from scrutiny.blocks.registry import BlockType
+from scrutiny.charts import scorecard_average_chart
 from scrutiny.models import Authority
 
-from ..content import BlockContent, ChartData, simple_table, table_data
-from ..registry import BlockType
-from ._common import of_council
+from . import selectors as scorecard_selectors
+from .models import Indicator, IndicatorValue, PracticeScorecard
+from .tables import IndicatorSeriesTable, ScorecardTable
 
 
 def _threshold(public: bool) -> int | None:

@@ -4,26 +4,26 @@ from __future__ import annotations
 
 import datetime as dt
 
+from scrutiny.blocks.content import BlockContent, table_data
+from scrutiny.blocks.kinds import financial_years, long_date, of_council, periods_of
+from scrutiny.blocks.registry import BlockType
 from scrutiny.models import Authority, Period
-from workforce.models import (
+
+from .models import (
     Caseload,
     StaffingFigure,
     StaffMovement,
     TrainingCompletion,
     TrainingCoverage,
 )
-from workforce.selectors import caseload_targets, staffing_dates, staffing_snapshots
-from workforce.tables import (
+from .selectors import caseload_targets, staffing_dates, staffing_snapshots
+from .tables import (
     CaseloadTable,
     StaffingSnapshotTable,
     StaffMovementTable,
     TrainingCompletionTable,
     TrainingCoverageTable,
 )
-
-from ..content import BlockContent, table_data
-from ..registry import BlockType
-from ._common import financial_years, long_date, of_council, periods_of
 
 
 def _staffing_choices(authority: Authority) -> list[tuple[str, str]]:

@@ -6,14 +6,14 @@ import datetime as dt
 
 from django.utils.html import escape, format_html, format_html_join
 
-from programmes.models import Programme
-from programmes.selectors import points, programme_logs
-from programmes.tables import MilestoneTable, ProgressMetricTable
+from scrutiny.blocks.content import BlockContent, simple_table, table_data
+from scrutiny.blocks.kinds import of_council
+from scrutiny.blocks.registry import BlockType
 from scrutiny.models import Authority
 
-from ..content import BlockContent, simple_table, table_data
-from ..registry import BlockType
-from ._common import of_council
+from .models import Programme
+from .selectors import points, programme_logs
+from .tables import MilestoneTable, ProgressMetricTable
 
 
 def _programme_choices(authority: Authority) -> list[tuple[str, str]]:

@@ -1,7 +1,7 @@
 """Charts for scorecards and indicators: specs, rendering, alt text, tables and file cache.
 
 Modules are named for what they do (renderer, describe) rather than after the functions
-re-exported here, so ``scorecards.charts.render`` is always the function, never a module.
+re-exported here, so ``scrutiny.charts.render`` is always the function, never a module.
 """
 
 from .builders import (

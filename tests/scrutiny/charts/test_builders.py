@@ -5,15 +5,15 @@ from decimal import Decimal
 
 import pytest
 
-from scorecards.charts import (
+from scorecards.models import ComparatorValue, Indicator
+from scorecards.selectors import comparison_rows, indicator_series, scorecard_grid
+from scrutiny.charts import (
     alt_text,
     indicator_chart,
     round_label,
     scorecard_aspects_chart,
     scorecard_average_chart,
 )
-from scorecards.models import ComparatorValue, Indicator
-from scorecards.selectors import comparison_rows, indicator_series, scorecard_grid
 from scrutiny.models import Period
 from tests.factories.scorecards import (
     ComparatorValueFactory,

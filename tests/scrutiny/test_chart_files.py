@@ -2,7 +2,7 @@
 
 import pytest
 
-from scorecards.charts import LineChart, Series, cached_chart
+from scrutiny.charts import LineChart, Series, cached_chart
 from tests.factories.scrutiny import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from scorecards.charts import (
+from scrutiny.charts import (
     LineChart,
     Series,
     alt_text,

@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from scorecards.charts import BarChart, LineChart, Series, format_figure, spoken_label
-from scorecards.charts.specs import merge_labels
+from scrutiny.charts import BarChart, LineChart, Series, format_figure, spoken_label
+from scrutiny.charts.specs import merge_labels
 
 
 def test_it_freezes_lists_as_tuples_and_figures_as_decimals():

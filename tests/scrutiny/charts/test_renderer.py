@@ -12,9 +12,9 @@ import pytest
 from matplotlib.text import Text
 from PIL import Image
 
-from scorecards.charts import BarChart, LineChart, Series, alt_text, palette, render
-from scorecards.charts.drawing import WIDTH_IN, draw
-from scorecards.charts.renderer import PNG_DPI
+from scrutiny.charts import BarChart, LineChart, Series, alt_text, palette, render
+from scrutiny.charts.drawing import WIDTH_IN, draw
+from scrutiny.charts.renderer import PNG_DPI
 
 SVG = "{http://www.w3.org/2000/svg}"
 QUARTERS = ["Q1 2014/15", "Q2 2014/15", "Q3 2014/15", "Q4 2014/15"]
@@ -160,7 +160,7 @@ def test_it_never_imports_pyplot():
     code = textwrap.dedent(
         """
         import sys
-        from scorecards.charts import LineChart, BarChart, Series, render
+        from scrutiny.charts import LineChart, BarChart, Series, render
         spec = LineChart("T", series=[Series("A", [("Q1", 1), ("Q2", None), ("Q3", 2)])],
                          target=1, comparators=[Series("England", [("Q1", 1)])])
         render(spec, "svg")
@@ -191,10 +191,10 @@ def test_a_process_that_draws_no_chart_never_loads_matplotlib():
         get_resolver().url_patterns
         from scrutiny.celery import app
         app.loader.import_default_modules()
-        import scorecards.charts, scrutiny.blocks, scrutiny.packs.render
+        import scrutiny.charts, scrutiny.blocks, scrutiny.packs.render
         loaded = sorted(name for name in sys.modules if name.startswith("matplotlib"))
         assert not loaded, loaded
-        from scorecards.charts import LineChart, Series, render
+        from scrutiny.charts import LineChart, Series, render
         render(LineChart("T", series=[Series("A", [("Q1", 1), ("Q2", 2)])]), "svg")
         assert "matplotlib" in sys.modules, "drawing a chart did not load matplotlib"
         """

@@ -1,5 +1,6 @@
-"""What the builders of several areas share: dates and years in words, and where a
-kind's choices are read from."""
+"""What every app's block kinds share: dates and years in words, and where a kind's choices
+are read from. An app lists its kinds in its own ``blocks.py`` and registers them from its
+``AppConfig.ready()`` with ``scrutiny.blocks.registry.register_kinds``."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from django.db.models import Model, QuerySet
 
 from scrutiny.models import Authority, Period
 
-from ..registry import Rows
+from .registry import Rows
 
 
 def long_date(value: dt.date) -> str:

@@ -1,1 +1,0 @@
-"""Tests for scorecards.charts, one file per module."""

@@ -1,0 +1,1 @@
+"""Tests for scrutiny.charts, one file per module."""
