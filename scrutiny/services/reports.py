@@ -82,10 +82,15 @@ def _require_editable(report: Report, user: User) -> Report:
     return report
 
 
-def report_lock_for_edit(*, report: Report, edited_by: User) -> Report:
-    """Lock a draft for a change a form makes directly (call inside ``transaction.atomic``);
-    refused, with nothing saved, unless it is still a draft the user may change."""
-    return _require_editable(report, edited_by)
+def report_cover_save(*, report: Report, forms, edited_by: User) -> Report:
+    """Save a draft's cover sheet forms (cover, financial rows, background papers: each
+    already valid) together, under the report's lock; refused, with nothing saved, unless it
+    is still a draft the user may change."""
+    with transaction.atomic():
+        report = _require_editable(report, edited_by)
+        for form in forms:
+            form.save()
+    return report
 
 
 def _block_params(authority: Authority, key: str, choice: str) -> dict:

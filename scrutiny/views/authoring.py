@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -156,14 +155,12 @@ class ReportCoverView(ReportMixin, FormPage):
         context = {"report": report, "breadcrumbs": self.crumbs(report), **forms}
         if not all(f.is_valid() for f in forms.values()):
             return self.invalid(**context)
-        with transaction.atomic():
-            # The service's lock and draft check first: nothing is saved if it refuses.
-            try:
-                service.report_lock_for_edit(report=report, edited_by=request.user)
-            except service.ReportRefused as refused:
-                raise PermissionDenied(str(refused)) from None
-            for form in forms.values():
-                form.save()
+        try:
+            service.report_cover_save(
+                report=report, forms=list(forms.values()), edited_by=request.user
+            )
+        except service.ReportRefused as refused:
+            raise PermissionDenied(str(refused)) from None
         messages.success(request, "Cover sheet saved.")
         return HttpResponseRedirect(manage_url(report))
 
@@ -390,10 +387,10 @@ class SectionActionView(ReportMixin, AuthorityMixin, TemplateView):
         return HttpResponseRedirect(manage_url(report))
 
 
-class ReportActionView(ReportMixin, AuthorityMixin, TemplateView):
-    """Submit, approve, send back or publish: one button each, refused in words if not now."""
+class ReportActionView(ReportManageView):
+    """Submit, approve, send back or publish: one button each, refused in words on the
+    report's page if not now."""
 
-    template_name = "scrutiny/authoring/report_manage.html"
     ACTIONS = {
         "submit": (service.report_submit, "submitted_by", "Sent for approval."),
         "approve": (service.report_approve, "approved_by", "Approved: a clerk can publish it."),
@@ -413,11 +410,8 @@ class ReportActionView(ReportMixin, AuthorityMixin, TemplateView):
         try:
             function(report=report, **{actor: request.user})
         except service.ReportRefused as refused:
-            view = ReportManageView()
-            view.setup(request, *args, **kwargs)
-            view.authority = self.authority
-            context = view.get_context_data(errors=[("#actions", str(refused))])
-            return view.render_to_response(context)
+            context = self.get_context_data(errors=[("#actions", str(refused))])
+            return self.render_to_response(context)
         messages.success(request, done)
         if kwargs["action"] == "publish":
             return HttpResponseRedirect(report.get_absolute_url())
