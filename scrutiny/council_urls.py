@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import assurance, authoring, clerking, committees, reports, returns
+from .views import assurance, authoring, clerking, committees, report_sections, reports, returns
 
 urlpatterns = [
     path("committees/", committees.CommitteeListView.as_view(), name="committee_list"),
@@ -25,32 +25,32 @@ urlpatterns = [
     path("reports/<int:pk>/cover/", authoring.ReportCoverView.as_view(), name="report_cover"),
     path(
         "reports/<int:pk>/sections/new/",
-        authoring.NarrativeSectionView.as_view(),
+        report_sections.NarrativeSectionView.as_view(),
         name="report_section_add",
     ),
     path(
         "reports/<int:pk>/sections/<int:section>/",
-        authoring.NarrativeSectionView.as_view(),
+        report_sections.NarrativeSectionView.as_view(),
         name="report_section_change",
     ),
     path(
         "reports/<int:pk>/blocks/new/",
-        authoring.BlockTypeView.as_view(),
+        report_sections.BlockTypeView.as_view(),
         name="report_block_choose",
     ),
     path(
         "reports/<int:pk>/blocks/new/<slug:block>/",
-        authoring.BlockSectionView.as_view(),
+        report_sections.BlockSectionView.as_view(),
         name="report_block_add",
     ),
     path(
         "reports/<int:pk>/blocks/<int:section>/",
-        authoring.BlockSectionView.as_view(),
+        report_sections.BlockSectionView.as_view(),
         name="report_block_change",
     ),
     path(
         "reports/<int:pk>/sections/<int:section>/<slug:action>/",
-        authoring.SectionActionView.as_view(),
+        report_sections.SectionActionView.as_view(),
         name="report_section_action",
     ),
     path(

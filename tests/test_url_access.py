@@ -47,7 +47,8 @@ def demo():
     a data block, and a meeting whose agenda is not yet published (the demo's are all done)."""
     load_demo()
     from scrutiny.models import Authority, Committee
-    from scrutiny.services.reports import report_create, section_add
+    from scrutiny.services.report_sections import section_add
+    from scrutiny.services.reports import report_create
 
     authority = Authority.objects.get(slug="wokingham")
     officer = User.objects.get(username="officer")

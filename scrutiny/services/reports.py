@@ -10,11 +10,9 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
-from django.db.models import F, Max
 from django.utils import timezone
 
-from ..authoring.text import text_to_html
-from ..blocks import BLOCK_TYPES, BlockChoiceError, block_type, build_block, check_choice
+from ..blocks import BLOCK_TYPES, BlockChoiceError, build_block, check_choice
 from ..models import (
     AgendaItem,
     Authority,
@@ -70,7 +68,7 @@ def report_create(
     return report
 
 
-def _require_editable(report: Report, user: User) -> Report:
+def require_editable(report: Report, user: User) -> Report:
     """The report as stored now, locked, if the user may change it (call inside atomic)."""
     report = _locked(report)
     if not can_edit_report(user, report):
@@ -87,114 +85,10 @@ def report_cover_save(*, report: Report, forms, edited_by: User) -> Report:
     already valid) together, under the report's lock; refused, with nothing saved, unless it
     is still a draft the user may change."""
     with transaction.atomic():
-        report = _require_editable(report, edited_by)
+        report = require_editable(report, edited_by)
         for form in forms:
             form.save()
     return report
-
-
-def _block_params(authority: Authority, key: str, choice: str) -> dict:
-    """A data block's parameters for a choice the author has just made, refused unless the
-    council has figures for it (BlockChoiceError if there is no such kind of block)."""
-    params = {"choice": choice}
-    kind = block_type(key)
-    try:
-        check_choice(authority, key, params)
-    except BlockChoiceError:
-        raise ReportRefused(
-            f"Choose a {kind.choice_label.lower()} the council has figures for."
-        ) from None
-    return params
-
-
-def section_add(
-    *,
-    report: Report,
-    added_by: User,
-    heading: str,
-    text: str = "",
-    block: str = "",
-    choice: str = "",
-    is_exempt: bool = False,
-    exempt_paragraph: int | None = None,
-) -> ReportSection:
-    """A narrative section (``text``, as typed) or a data block (``block`` and its
-    ``choice``), added after the others."""
-    params = {}
-    with transaction.atomic():
-        report = _require_editable(report, added_by)
-        if block:
-            params = _block_params(report.authority, block, choice)
-        last = report.sections.aggregate(last=Max("order"))["last"] or 0
-        return ReportSection.objects.create(
-            report=report,
-            order=last + 1,
-            heading=heading,
-            kind=ReportSection.Kind.DATA if block else ReportSection.Kind.NARRATIVE,
-            text="" if block else text,
-            body="" if block else text_to_html(text),
-            block_type=block,
-            block_params=params,
-            is_exempt=is_exempt,
-            exempt_paragraph=exempt_paragraph if is_exempt else None,
-        )
-
-
-def section_update(*, section: ReportSection, updated_by: User, **fields) -> ReportSection:
-    """Change a section's heading, text, block choice or Part 2 status while a draft."""
-    allowed = {"heading", "text", "choice", "is_exempt", "exempt_paragraph"}
-    unknown = set(fields) - allowed
-    if unknown:
-        raise ValueError(f"Cannot change {', '.join(sorted(unknown))} of a section.")
-    with transaction.atomic():
-        report = _require_editable(section.report, updated_by)
-        return _apply(section, report, fields)
-
-
-def _apply(section: ReportSection, report: Report, fields: dict) -> ReportSection:
-    if "choice" in fields:
-        if section.kind != ReportSection.Kind.DATA:
-            raise ReportRefused("Only a data block has figures to choose.")
-        section.block_params = _block_params(
-            report.authority, section.block_type, fields.pop("choice")
-        )
-    if "text" in fields:
-        if section.kind != ReportSection.Kind.NARRATIVE:
-            raise ReportRefused("A data block has no text of its own.")
-        section.body = text_to_html(fields["text"])
-    for name, value in fields.items():
-        setattr(section, name, value)
-    if not section.is_exempt:
-        section.exempt_paragraph = None
-    section.save()
-    return section
-
-
-def section_move(*, section: ReportSection, moved_by: User, up: bool) -> None:
-    """Swap the section with the one above (or below); nothing happens at either end."""
-    with transaction.atomic():
-        report = _require_editable(section.report, moved_by)
-        siblings = list(report.sections.order_by("order"))
-        index = next(i for i, s in enumerate(siblings) if s.pk == section.pk)
-        other = index - 1 if up else index + 1
-        if not 0 <= other < len(siblings):
-            return
-        a, b = siblings[index], siblings[other]
-        # Orders are unique per report: park one out of the way while the other moves.
-        parked = max(s.order for s in siblings) + 1
-        ReportSection.objects.filter(pk=a.pk).update(order=parked)
-        ReportSection.objects.filter(pk=b.pk).update(order=a.order)
-        ReportSection.objects.filter(pk=a.pk).update(order=b.order)
-
-
-def section_delete(*, section: ReportSection, deleted_by: User) -> None:
-    """Remove a section and close the gap it leaves."""
-    with transaction.atomic():
-        report = _require_editable(section.report, deleted_by)
-        order = section.order
-        section.delete()
-        for later in report.sections.filter(order__gt=order).order_by("order"):
-            ReportSection.objects.filter(pk=later.pk).update(order=F("order") - 1)
 
 
 def report_missing(report: Report) -> list[str]:
@@ -234,7 +128,7 @@ def report_missing(report: Report) -> list[str]:
 def report_submit(*, report: Report, submitted_by: User) -> Report:
     """Send a complete draft for approval."""
     with transaction.atomic():
-        report = _require_editable(report, submitted_by)
+        report = require_editable(report, submitted_by)
         missing = report_missing(report)
         if missing:
             raise ReportRefused(" ".join(missing))

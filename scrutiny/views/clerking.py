@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import TemplateView
 
-from ..authoring.forms import (
+from ..authoring.meeting_forms import (
     AgendaItemForm,
     CommitteeRecommendationForm,
     MeetingForm,

@@ -9,6 +9,12 @@ from django.test import Client
 from django.utils import timezone
 
 from scrutiny.models import Report, ReportSection
+from scrutiny.services.report_sections import (
+    section_add,
+    section_delete,
+    section_move,
+    section_update,
+)
 from scrutiny.services.reports import (
     ReportRefused,
     report_approve,
@@ -16,10 +22,6 @@ from scrutiny.services.reports import (
     report_new_version,
     report_publish,
     report_submit,
-    section_add,
-    section_delete,
-    section_move,
-    section_update,
 )
 from tests.factories.scrutiny import (
     AgendaItemFactory,
