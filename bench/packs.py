@@ -57,9 +57,7 @@ import argparse
 import hashlib
 import json
 import os
-import resource
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -73,6 +71,7 @@ os.environ.pop("CELERY_BROKER_URL", None)  # the task runs in this process
 (ROOT / "bench" / "var").mkdir(parents=True, exist_ok=True)
 
 import django  # noqa: E402
+from measure import load, median, now_mib, peak_mib, run_child, spread, verdict  # noqa: E402
 
 django.setup()
 
@@ -168,18 +167,6 @@ def build() -> dict[int, int]:
 # --- in the build process --------------------------------------------------------------
 
 
-def _peak_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-
-
-def _now_mib() -> float:
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
-
-
 def _warm_up() -> None:
     """Fonts, Pango and the PDF writer loaded by a small document in the pack's styles."""
     from django.template.loader import render_to_string
@@ -217,7 +204,7 @@ def measure(what: str, meeting_id: int, html_path: str, expected_hash: str) -> d
         RenderJob.objects.filter(meeting=meeting).delete()
     html = Path(html_path).read_text() if what == "bare" else None
     gc.collect()
-    before, peak_before = _now_mib(), _peak_mib()
+    before, peak_before = now_mib(), peak_mib()
 
     if what == "bare":
         from weasyprint import HTML
@@ -233,7 +220,7 @@ def measure(what: str, meeting_id: int, html_path: str, expected_hash: str) -> d
         seconds = time.perf_counter() - started
         return {
             "seconds": seconds,
-            "peak": _peak_mib(),
+            "peak": peak_mib(),
             "before": before,
             "peak_before": peak_before,
             "bytes": target.stat().st_size,
@@ -245,7 +232,7 @@ def measure(what: str, meeting_id: int, html_path: str, expected_hash: str) -> d
     started = time.perf_counter()
     job = pack_request(meeting=meeting, kind=Kind.PUBLIC_PACK)
     seconds = time.perf_counter() - started
-    peak = _peak_mib()
+    peak = peak_mib()
     job.refresh_from_db()
     assert job.state == RenderJob.State.DONE, job.error
     assert job.input_hash == expected_hash, "our job laid out other HTML than bare WeasyPrint"
@@ -279,7 +266,7 @@ def stages(meeting_id: int) -> list[tuple[str, float, float, float]]:
     started = time.perf_counter()
 
     def mark(stage: str) -> None:
-        rows.append((stage, _now_mib(), _peak_mib(), time.perf_counter() - started))
+        rows.append((stage, now_mib(), peak_mib(), time.perf_counter() - started))
 
     mark("warmed up")
     source = pack_source(Meeting.objects.get(pk=meeting_id), Kind.PUBLIC_PACK)
@@ -304,38 +291,6 @@ def stages(meeting_id: int) -> list[tuple[str, float, float, float]]:
 # --- in the parent ---------------------------------------------------------------------
 
 
-def run_child(*args: str) -> object:
-    with tempfile.TemporaryDirectory() as media:
-        env = {**os.environ, "MEDIA_ROOT": media}
-        out = subprocess.run(
-            [sys.executable, "-W", "ignore", __file__, "--child", *args],
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-    return json.loads(out.strip().splitlines()[-1])
-
-
-def verdict(value: float, goal: float, at_most: bool = True) -> str:
-    met = value <= goal if at_most else value >= goal
-    return "met" if met else f"MISSED by {abs(value - goal) / goal:.0%}"
-
-
-def median(runs: list[dict], key: str) -> float:
-    return statistics.median(run[key] for run in runs)
-
-
-def spread(runs: list[dict], key: str, fmt: str = ".1f") -> str:
-    values = [run[key] for run in runs]
-    return f"{min(values):{fmt}}-{max(values):{fmt}}"
-
-
-def load() -> str:
-    one, five, fifteen = os.getloadavg()
-    return f"{one:.2f} {five:.2f} {fifteen:.2f} on {os.cpu_count()} cores"
-
-
 def main(runs: int) -> None:
     from scrutiny.packs.documents import pack_source
 
@@ -355,7 +310,9 @@ def main(runs: int) -> None:
             ours, bare = [], []
             for _ in range(runs):
                 for what, into in (("bare", bare), ("ours", ours)):
-                    into.append(run_child(what, str(meeting_id), str(html_path), expected_hash))
+                    into.append(
+                        run_child(__file__, what, str(meeting_id), str(html_path), expected_hash)
+                    )
             results[pages] = (ours, bare)
     print(f"load average after: {load()}")
     print(f"database: {connection.vendor}; {runs} builds of each, medians (min-max)")
@@ -412,7 +369,7 @@ def print_stages() -> None:
     print(f"load average: {load()}")
     for pages, meeting_id in meetings.items():
         print(f"\n{pages}-page pack, our render by stage (resident / peak MiB, seconds):")
-        for stage, now, peak, seconds in run_child("stages", str(meeting_id)):
+        for stage, now, peak, seconds in run_child(__file__, "stages", str(meeting_id)):
             print(f"  {stage:<45} {now:6.0f} / {peak:4.0f}  {seconds:6.2f}")
 
 
