@@ -43,7 +43,7 @@ from .recommendations import (
 )
 from .reports import (
     FinancialRow,
-    SectionView,
+    ShownSection,
     consideration,
     financial_rows,
     report_body,
@@ -65,7 +65,7 @@ __all__ = [
     "PUBLIC_READER",
     "PivotRow",
     "STAGE_COLUMNS",
-    "SectionView",
+    "ShownSection",
     "agenda_for",
     "assurance_headlines",
     "committee_meetings",

@@ -66,7 +66,7 @@ def financial_rows(report: Report) -> list[FinancialRow]:
 
 
 @dataclass
-class SectionView:
+class ShownSection:
     """A report section ready to show: cleaned narrative, a data block, or an exempt notice."""
 
     heading: str
@@ -162,7 +162,7 @@ def _narratives(sections, *, cached: bool) -> dict:
     return bodies
 
 
-def report_sections(report: Report, *, reader) -> list[SectionView]:
+def report_sections(report: Report, *, reader) -> list[ShownSection]:
     """The sections in order as this reader may see them.
 
     Narrative is cleaned (the stored HTML is never trusted). A published report's data
@@ -190,7 +190,7 @@ def report_sections(report: Report, *, reader) -> list[SectionView]:
     shown_ids = {section.pk for section in sections_shown}
     views = []
     for section in sections:
-        view = SectionView(section.heading, section.kind)
+        view = ShownSection(section.heading, section.kind)
         if section.is_exempt:
             view.exempt = True
             view.exempt_paragraph = section.exempt_paragraph
@@ -221,7 +221,7 @@ def report_sections(report: Report, *, reader) -> list[SectionView]:
 class ReportBody:
     """The paper below its cover sheet: sections, financial table and background papers."""
 
-    sections: list[SectionView]
+    sections: list[ShownSection]
     financial_rows: list[FinancialRow]
     background_papers: list
 
