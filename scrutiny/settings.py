@@ -4,6 +4,7 @@ A value that is present but malformed raises ImproperlyConfigured at start-up ra
 than being silently replaced by a default.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "csp",
+    "axes",
     "scrutiny",
     "workforce",
     "scorecards",
@@ -75,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "scrutiny.urls"
@@ -114,6 +118,24 @@ AUTH_USER_MODEL = "scrutiny.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
+
+# Sign-in that resists guessing (django-axes): after SIGN_IN_FAILURE_LIMIT wrong passwords
+# for one username from one address, that pair is refused for SIGN_IN_COOLOFF_MINUTES; the
+# page says when to try again, each lock-out is logged, and an administrator can lift it
+# (Access attempts in the admin, or `manage.py axes_reset_username NAME`).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = _int("SIGN_IN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=_int("SIGN_IN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "scrutiny.views.sign_in.locked_out"
+if AXES_FAILURE_LIMIT < 1 or timedelta(0) >= AXES_COOLOFF_TIME:
+    raise ImproperlyConfigured(
+        "SIGN_IN_FAILURE_LIMIT and SIGN_IN_COOLOFF_MINUTES must be 1 or more"
+    )
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
