@@ -6,11 +6,11 @@ import re
 from decimal import Decimal
 
 import pytest
-from django.http import HttpRequest
 from django.apps import apps
 from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Sum
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import escape
 

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.views.generic import TemplateView
+from django.views import View
 
 from ..authoring.meeting_forms import (
     AgendaItemForm,
@@ -133,8 +133,8 @@ class AgendaItemView(ClerkMixin, FormPage):
         return HttpResponseRedirect(meeting.get_absolute_url())
 
 
-class AgendaPublishView(ClerkMixin, AuthorityMixin, TemplateView):
-    """Open the agenda to public inspection (a POST from the meeting page)."""
+class AgendaPublishView(ClerkMixin, AuthorityMixin, View):
+    """Open the agenda to public inspection (a POST from the meeting page; a GET is 405)."""
 
     def post(self, request, *args, **kwargs):
         meeting = self.get_meeting()

@@ -264,3 +264,13 @@ def test_a_clerk_records_what_the_committee_recommended_and_the_tracker_shows_it
     ).content.decode()
     assert "Report agency use each quarter" in tracker
     assert "Head of HR" in tracker
+
+
+def test_publishing_an_agenda_is_a_post_and_a_get_is_refused_plainly(
+    client, authority, meeting, clerk
+):
+    """A GET on the publish address is 405 for a clerk (it used to be a server error)."""
+    client.force_login(clerk)
+    response = client.get(url("agenda_publish", authority, pk=meeting.pk))
+    assert response.status_code == 405
+    assert response["Allow"] == "POST, OPTIONS"
