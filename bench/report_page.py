@@ -37,6 +37,9 @@ VAR = ROOT / "bench" / "var"
 VAR.mkdir(parents=True, exist_ok=True)
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{VAR / 'report_page.sqlite3'}")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scrutiny.settings")
+# Served over plain HTTP on loopback: production's HTTPS defaults are off for the bench.
+for _name in ("SECURE_SSL_REDIRECT", "SECURE_COOKIES"):
+    os.environ.setdefault(_name, "false")
 os.environ.setdefault("MEDIA_ROOT", str(VAR / "media"))
 sys.path.insert(0, str(ROOT))
 

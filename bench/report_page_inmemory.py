@@ -16,6 +16,9 @@ from django.test import RequestFactory
 from django.urls import get_resolver, resolve
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scrutiny.settings")
+# Served over plain HTTP on loopback: production's HTTPS defaults are off for the bench.
+for _name in ("SECURE_SSL_REDIRECT", "SECURE_COOKIES"):
+    os.environ.setdefault(_name, "false")
 django_app = get_wsgi_application()
 
 PATH = os.environ["BENCH_REPORT_PATH"]

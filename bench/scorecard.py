@@ -26,6 +26,9 @@ from unittest import mock
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scrutiny.settings")
+# Served over plain HTTP on loopback: production's HTTPS defaults are off for the bench.
+for _name in ("SECURE_SSL_REDIRECT", "SECURE_COOKIES"):
+    os.environ.setdefault(_name, "false")
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'bench' / 'var' / 'scorecard.sqlite3'}")
 (ROOT / "bench" / "var").mkdir(parents=True, exist_ok=True)
 

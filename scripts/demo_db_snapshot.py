@@ -62,7 +62,11 @@ def _statuses(db: Path, media: str, urls: dict | None = None) -> dict[str, dict[
     """Each page's status as each reader, in this process, against ``db``: every page a
     crawl from the home page reaches or, given ``urls`` by reader, exactly those."""
     os.environ.update(
-        DATABASE_URL=f"sqlite:///{db}", MEDIA_ROOT=media, CELERY_BROKER_URL="", DEBUG="false"
+        DATABASE_URL=f"sqlite:///{db}",
+        MEDIA_ROOT=media,
+        CELERY_BROKER_URL="",
+        DEBUG="false",
+        SECURE_SSL_REDIRECT="false",  # the crawl speaks plain HTTP
     )
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scrutiny.settings")
     sys.path.insert(0, str(ROOT))
