@@ -58,7 +58,7 @@ def build() -> str:
     from django.core.management import call_command
     from django.db.models import Count
 
-    from scrutiny.demo import load_demo
+    from demo import load_demo
     from scrutiny.models import Report
 
     call_command("migrate", verbosity=0)

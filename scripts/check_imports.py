@@ -26,6 +26,7 @@ FRAMEWORK = "scrutiny"
 DOMAIN_APPS = (
     "assurance",
     "committees",
+    "demo",
     "packs",
     "programmes",
     "returns",

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "workforce",
     "scorecards",
     "programmes",
+    "demo",
 ]
 
 MIDDLEWARE = [

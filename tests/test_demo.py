@@ -14,12 +14,12 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import escape
 
+from demo import load_demo
+from demo.committees import block_choice
 from programmes.models import Milestone, Programme, ProgressUpdate
 from scorecards.models import ComparatorValue, IndicatorValue, PracticeScore, Target
 from scrutiny.authoring.text import text_to_html
 from scrutiny.blocks import choice_texts
-from scrutiny.demo import load_demo
-from scrutiny.demo.committees import block_choice
 from scrutiny.models import (
     AgendaItem,
     Authority,

@@ -30,7 +30,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from scrutiny.demo import load_demo
+from demo import load_demo
 from scrutiny.models import (
     Authority,
     Committee,

@@ -24,7 +24,7 @@ RELATED = {"recommendations"}
 ALLOWED = {
     "scrutiny/selectors/recommendations.py",
     "scrutiny/services/meetings.py",
-    "scrutiny/demo/oversight.py",
+    "demo/oversight.py",
 }
 
 

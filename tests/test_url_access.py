@@ -22,8 +22,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import get_resolver, resolve
 
+from demo import load_demo
 from scrutiny.blocks import BLOCK_TYPES
-from scrutiny.demo import load_demo
 from scrutiny.models import Meeting, Report, User
 from scrutiny.permissions import can_view_data, reports_visible_to
 from tests.factories.scrutiny import UserFactory

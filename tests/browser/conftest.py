@@ -45,7 +45,7 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(scope="package")
 def demo_server(django_db_setup, django_db_blocker) -> Iterator[LiveServer]:
     """A live server over the demo data, shared by every browser test."""
-    from scrutiny.demo import load_demo
+    from demo import load_demo
 
     # Each sign-in otherwise spends most of a second in PBKDF2; the demo's passwords are
     # hashed with the fast hasher too, since they are set while this is in force.

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from django.core.management import call_command
 
-from scrutiny.demo import load_demo
+from demo import load_demo
 from scrutiny.models import Meeting
 
 from .conftest import BLANK

@@ -6,10 +6,10 @@ from decimal import Decimal
 import pytest
 from django.db import transaction
 
+from demo import load_demo
 from scorecards import derived as d
 from scorecards.models import Indicator, IndicatorValue
 from scorecards.services import derived_periods, derived_values_store, derived_values_store_all
-from scrutiny.demo import load_demo
 from scrutiny.models import Authority, Period
 from tests.factories.scorecards import IndicatorFactory, IndicatorValueFactory
 from tests.factories.scrutiny import AuthorityFactory

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from scrutiny.demo import load_demo
+from demo import load_demo
 from scrutiny.models import RenderJob, Report
 from scrutiny.packs.services import report_pdf_request
 from tests.factories.scrutiny import UserFactory

@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand
 
-from scrutiny.demo import load_demo
-from scrutiny.demo.accounts import ACCOUNTS, DEMO_PASSWORD
+from demo import load_demo
+from demo.accounts import ACCOUNTS, DEMO_PASSWORD
 
 
 class Command(BaseCommand):
