@@ -14,6 +14,7 @@ from ..models import (
     FinancialImplication,
     Report,
 )
+from .text import too_long
 
 PARAGRAPH_CHOICES = [("", "Choose a paragraph")] + [
     (str(n), label) for n, label in EXEMPT_PARAGRAPHS
@@ -160,6 +161,12 @@ class NarrativeSectionForm(forms.Form):
         label="This section is an exempt appendix (Part 2)", required=False
     )
     exempt_paragraph = paragraph_field()
+
+    def clean_text(self):
+        text = self.cleaned_data["text"]
+        if message := too_long(text):
+            raise forms.ValidationError(message)
+        return text
 
     def clean(self):
         super().clean()

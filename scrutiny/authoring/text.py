@@ -11,6 +11,21 @@ import re
 
 from django.utils.html import escape
 
+# A section's typed text, at most: some 40 printed pages. Longer costs the pack's layout
+# minutes and hundreds of megabytes, and belongs in an appendix of its own.
+MAX_TEXT = 100_000
+
+
+def too_long(text: str) -> str:
+    """The message for a text over ``MAX_TEXT``, or "" when it fits."""
+    if len(text) <= MAX_TEXT:
+        return ""
+    return (
+        f"The section's text must be {MAX_TEXT:,} characters or fewer "
+        f"(it has {len(text):,}): split it into more sections"
+    )
+
+
 BULLET = re.compile(r"^[-*•]\s+")
 NUMBER = re.compile(r"^\d+[.)]\s+")
 LINK = re.compile(r"\[([^\]\n]+)\]\((https?://[^\s)]+|mailto:[^\s)]+)\)")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import F, Max
 
-from ..authoring.text import text_to_html
+from ..authoring.text import text_to_html, too_long
 from ..blocks import BlockChoiceError, block_type, check_choice
 from ..models import (
     Authority,
@@ -45,6 +45,8 @@ def section_add(
     """A narrative section (``text``, as typed) or a data block (``block`` and its
     ``choice``), added after the others."""
     params = {}
+    if message := too_long(text):
+        raise ReportRefused(message)
     with transaction.atomic():
         report = require_editable(report, added_by)
         if block:
@@ -70,6 +72,8 @@ def section_update(*, section: ReportSection, updated_by: User, **fields) -> Rep
     unknown = set(fields) - allowed
     if unknown:
         raise ValueError(f"Cannot change {', '.join(sorted(unknown))} of a section.")
+    if message := too_long(fields.get("text", "")):
+        raise ReportRefused(message)
     with transaction.atomic():
         report = require_editable(section.report, updated_by)
         return _apply(section, report, fields)

@@ -274,3 +274,30 @@ def test_publishing_an_agenda_is_a_post_and_a_get_is_refused_plainly(
     response = client.get(url("agenda_publish", authority, pk=meeting.pk))
     assert response.status_code == 405
     assert response["Allow"] == "POST, OPTIONS"
+
+
+def test_a_section_too_long_to_lay_out_is_refused_next_to_the_field(
+    client, authority, officer, committee
+):
+    """100,001 characters: the page says so by the text box and nothing is saved; the
+    service refuses it too, whatever calls it."""
+    from scrutiny.authoring.text import MAX_TEXT
+    from scrutiny.services.report_sections import section_add
+    from scrutiny.services.reports import ReportRefused
+    from tests.factories.scrutiny import ReportFactory
+
+    report = ReportFactory(authority=authority, committee=committee)
+    client.force_login(officer)
+    response = client.post(
+        url("report_section_add", authority, pk=report.pk),
+        {"heading": "Everything", "text": "x" * (MAX_TEXT + 1)},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "must be 100,000 characters or fewer (it has 100,001)" in html
+    assert 'href="#id_text"' in html
+    assert report.sections.count() == 0
+    with pytest.raises(ReportRefused, match="100,000 characters or fewer"):
+        section_add(report=report, added_by=officer, heading="x", text="x" * (MAX_TEXT + 1))
+    section_add(report=report, added_by=officer, heading="Fits", text="x" * MAX_TEXT)
+    assert report.sections.count() == 1
