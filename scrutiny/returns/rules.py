@@ -9,6 +9,7 @@ caller (a form field, a sheet cell); the message names the row and column in wor
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -17,6 +18,8 @@ from decimal import Decimal, InvalidOperation
 COUNT_CEILING = 100_000
 FTE_PLACES = 2
 MOVE_THRESHOLD = Decimal("0.5")
+# A comma (or a space) only between thousands, the same one throughout: 1,120 and 12 345.
+THOUSANDS = re.compile(r"[+-]?\d{1,3}(?P<sep>[, ])\d{3}(?:(?P=sep)\d{3})*(?:\.\d+)?")
 
 
 @dataclass(frozen=True)
@@ -51,9 +54,22 @@ def read_number(
 
     ``what`` names the figure in messages, e.g. "Agency for Social workers".
     """
-    text = "" if raw is None else str(raw).strip().replace(",", "").replace(" ", "")
+    text = "" if raw is None else str(raw).strip()
     if text == "":
         return None, []
+    if "," in text or " " in text:
+        # "22,5" is a decimal in much of Europe and "1,2" a slip: never read either as 225
+        # or 12. Only grouped thousands are taken, as typed.
+        if not THOUSANDS.fullmatch(text):
+            example = "1,120" if whole else "1,120 or 10.5"
+            return None, [
+                Problem(
+                    row,
+                    column,
+                    f"{what} must be a number, like {example}: a comma can only separate thousands",
+                )
+            ]
+        text = text.replace(",", "").replace(" ", "")
     try:
         value = Decimal(text)
     except InvalidOperation:
@@ -169,7 +185,7 @@ def read_date(
         if not (1000 <= y <= 9999):
             raise ValueError
         return dt.date(y, m, d), []
-    except ValueError:
+    except (ValueError, OverflowError):  # a day of 10**30 is no date either
         return None, [Problem(row, column, f"{_first_upper(what)} must be a real date")]
 
 

@@ -15,6 +15,38 @@ from scrutiny.returns.rules import Problem
         ("", True, None, None),
         ("  12 ", True, Decimal(12), None),
         ("1,234", True, Decimal(1234), None),
+        ("1,120", True, Decimal(1120), None),
+        ("12 345", True, Decimal(12345), None),
+        ("1,234.5", False, Decimal("1234.5"), None),
+        (
+            "22,5",
+            False,
+            None,
+            "Agency for Social workers must be a number, like 1,120 or 10.5: a comma can only "
+            "separate thousands",
+        ),
+        (
+            "1,2",
+            True,
+            None,
+            "Agency for Social workers must be a number, like 1,120: a comma can only separate "
+            "thousands",
+        ),
+        (
+            "1,2345",
+            True,
+            None,
+            "Agency for Social workers must be a number, like 1,120: a comma can only separate "
+            "thousands",
+        ),
+        (
+            "1,234 567",
+            True,
+            None,
+            "Agency for Social workers must be a number, like 1,120: a comma can only separate "
+            "thousands",
+        ),
+        ("1,234,567", True, None, "Agency for Social workers must be 100,000 or less"),
         ("10.5", False, Decimal("10.5"), None),
         ("10.5", True, None, "Agency for Social workers must be a whole number"),
         ("-1", True, None, "Agency for Social workers cannot be less than 0"),
@@ -91,6 +123,9 @@ def test_dates_fall_inside_the_quarter():
         (("31", "", "2015"), "The snapshot date must include a month"),
         (("31", "2", "2015"), "The snapshot date must be a real date"),
         (("x", "2", "2015"), "The snapshot date must be a real date"),
+        # Too large for the calendar's integers: refused in words, not a server error.
+        (("1" + "0" * 30, "2", "2015"), "The snapshot date must be a real date"),
+        (("1", "1" + "0" * 30, "2015"), "The snapshot date must be a real date"),
     ],
 )
 def test_a_date_is_read_from_day_month_and_year(parts, message):
