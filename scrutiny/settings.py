@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",
     "scrutiny",
+    "packs",
     "workforce",
     "scorecards",
     "programmes",
