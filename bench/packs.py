@@ -37,7 +37,7 @@ of ``--runs`` builds, with the spread (min-max) printed beside it.
 
 Bare WeasyPrint is the library as installed, with Python's default garbage-collector
 thresholds. Ours also keeps pydyf's tuple of page references
-(``scrutiny/packs/page_references.py``), which stock pydyf rebuilds for every tagged box,
+(``packs/page_references.py``), which stock pydyf rebuilds for every tagged box,
 and runs the cyclic collector less often while it makes a document
 (``render.RENDER_GC_THRESHOLD``): so ours can be faster than bare, and the 300/100 lines
 show both.
@@ -82,12 +82,12 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from packs.models import RenderJob  # noqa: E402
 from scrutiny.models import (  # noqa: E402
     AgendaItem,
     Authority,
     Committee,
     Meeting,
-    RenderJob,
     Report,
     ReportSection,
 )
@@ -174,7 +174,7 @@ def _warm_up() -> None:
     """Fonts, Pango and the PDF writer loaded by a small document in the pack's styles."""
     from django.template.loader import render_to_string
 
-    from scrutiny.packs.fetcher import ProjectFileFetcher, site_origin
+    from packs.fetcher import ProjectFileFetcher, site_origin
 
     head = render_to_string("packs/_head.html", {"title": "Warm-up", "site": site_origin()})
     rows = "".join(f"<tr><td>Team {n}</td><td>{n}</td></tr>" for n in range(60))
@@ -201,7 +201,7 @@ def measure(what: str, meeting_id: int, html_path: str, expected_hash: str) -> d
     _warm_up()
     meeting = Meeting.objects.get(pk=meeting_id)
     if what == "ours":
-        from scrutiny.packs.documents import pack_source
+        from packs.documents import pack_source
 
         pack_source(meeting, Kind.PUBLIC_PACK).html()
         RenderJob.objects.filter(meeting=meeting).delete()
@@ -212,7 +212,7 @@ def measure(what: str, meeting_id: int, html_path: str, expected_hash: str) -> d
     if what == "bare":
         from weasyprint import HTML
 
-        from scrutiny.packs.fetcher import ProjectFileFetcher, site_origin
+        from packs.fetcher import ProjectFileFetcher, site_origin
 
         target = Path(settings.MEDIA_ROOT) / "bare.pdf"
         started = time.perf_counter()
@@ -230,7 +230,7 @@ def measure(what: str, meeting_id: int, html_path: str, expected_hash: str) -> d
             "pages": len(document.pages),
         }
 
-    from scrutiny.packs.services import pack_request
+    from packs.services import pack_request
 
     started = time.perf_counter()
     job = pack_request(meeting=meeting, kind=Kind.PUBLIC_PACK)
@@ -260,8 +260,8 @@ def stages(meeting_id: int) -> list[tuple[str, float, float, float]]:
     """Our render's stages one by one, with resident and peak memory after each."""
     import gc
 
-    from scrutiny.packs import render as pack_render
-    from scrutiny.packs.documents import pack_source
+    from packs import render as pack_render
+    from packs.documents import pack_source
 
     _warm_up()
     gc.collect()
@@ -295,7 +295,7 @@ def stages(meeting_id: int) -> list[tuple[str, float, float, float]]:
 
 
 def main(runs: int) -> None:
-    from scrutiny.packs.documents import pack_source
+    from packs.documents import pack_source
 
     meetings = build()
     print(f"load average before: {load()}")

@@ -71,6 +71,3 @@ class ReportAdmin(_GeneratedReportAdmin):
         if obj is not None and obj.status == m.Report.Status.PUBLISHED:
             return False
         return super().has_delete_permission(request, obj)
-
-
-from .packs import admin as packs_admin  # noqa: E402, F401  (registers packs' models)

@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -162,6 +164,32 @@ def can_see_exempt_sections(user, report: Report) -> bool:
         report.agenda_items.values_list("meeting__committee_id", flat=True)
     )
     return current_seats(user).filter(committee_id__in=committees - {None}).exists()
+
+
+class ReaderVariant(StrEnum):
+    """Who a document laid out once for many readers (an agenda pack, a report's PDF) is
+    for, in place of a person: the public, or the confidential reader entitled to all of the
+    council's committee material. Only readers who may see everything in a confidential
+    document may download it (``packs.access``), so nothing in it reaches anyone else."""
+
+    PUBLIC = "public"
+    CONFIDENTIAL = "confidential"
+
+
+def reads_council_figures(reader, authority: Authority) -> bool:
+    """``can_view_data`` for a person or a reader variant: may the report body show this
+    council's figures in full (the confidential variant, never the public one)?"""
+    if isinstance(reader, ReaderVariant):
+        return reader is ReaderVariant.CONFIDENTIAL
+    return can_view_data(reader, authority)
+
+
+def reads_exempt_sections(reader, report: Report) -> bool:
+    """``can_see_exempt_sections`` for a person or a reader variant (only the confidential
+    one sees a report's exempt appendices)."""
+    if isinstance(reader, ReaderVariant):
+        return reader is ReaderVariant.CONFIDENTIAL
+    return can_see_exempt_sections(reader, report)
 
 
 def can_handle_reports(user, authority: Authority) -> bool:

@@ -12,7 +12,7 @@ council_patterns = [
     path("", AuthorityHomeView.as_view(), name="authority_home"),
     path("", include("scrutiny.council_urls")),
     path("", include("scrutiny.reading_urls")),
-    path("", include("scrutiny.pack_urls")),
+    path("packs/", include("packs.urls")),
     path("workforce/", include("workforce.urls")),
     path("scorecards/", include("scorecards.urls")),
     path("programmes/", include("programmes.urls")),

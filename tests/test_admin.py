@@ -9,7 +9,7 @@ from tests.factories.scrutiny import UserFactory
 
 pytestmark = pytest.mark.django_db
 
-OUR_APPS = {"scrutiny", "workforce", "scorecards", "programmes"}
+OUR_APPS = {"scrutiny", "packs", "workforce", "scorecards", "programmes"}
 # Child rows edited inline on their parent's page rather than on a page of their own.
 INLINE_ONLY = {
     "neighboursetmember",

@@ -31,18 +31,18 @@ from django.urls import reverse
 from django.utils import timezone
 
 from demo import load_demo
+from packs.models import RenderJob
+from packs.services import pack_request, report_pdf_request
 from scrutiny.models import (
     Authority,
     Committee,
     Period,
     Recommendation,
     RecommendationUpdate,
-    RenderJob,
     Report,
     ReportSection,
 )
 from scrutiny.models.periods import financial_year_of
-from scrutiny.packs.services import pack_request, report_pdf_request
 from scrutiny.services.reports import freeze_section
 from tests.crawl import crawl, fetch
 from tests.factories.returns import section_post, started_return
@@ -275,10 +275,12 @@ def _document_urls(committee: Committee) -> list[str]:
     slug = committee.authority.slug
     meeting = committee.meetings.get()
     pages = [
-        reverse("meeting_pack", kwargs={"authority": slug, "pk": meeting.pk, "kind": "public"}),
-        reverse("meeting_confidential_pack", kwargs={"authority": slug, "pk": meeting.pk}),
+        reverse(
+            "packs:meeting_pack", kwargs={"authority": slug, "pk": meeting.pk, "kind": "public"}
+        ),
+        reverse("packs:meeting_confidential_pack", kwargs={"authority": slug, "pk": meeting.pk}),
     ] + [
-        reverse("report_pdf", kwargs={"authority": slug, "pk": report.pk})
+        reverse("packs:report_pdf", kwargs={"authority": slug, "pk": report.pk})
         for report in Report.objects.filter(committee=committee)
     ]
     return pages + [f"{page}?format=pdf" for page in pages]

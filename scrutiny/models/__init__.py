@@ -20,7 +20,6 @@ from .oversight import (
     Recommendation,
     RecommendationUpdate,
 )
-from .packs import CoverLetter, RenderJob
 from .periods import Period, financial_year_of
 from .reports import BackgroundPaper, FinancialImplication, Report, ReportSection
 from .returns import QuarterlyReturn, ReturnEvent, ReturnSection, ReturnSectionKey
@@ -43,7 +42,6 @@ __all__ = [
     "ContactChannel",
     "ContactPurpose",
     "ContactVolume",
-    "CoverLetter",
     "DataQualityIssue",
     "FinancialImplication",
     "Inspection",
@@ -57,7 +55,6 @@ __all__ = [
     "Recommendation",
     "RecommendationUpdate",
     "Region",
-    "RenderJob",
     "Report",
     "ReportSection",
     "ReturnEvent",

@@ -21,7 +21,7 @@ from ..models import (
     Report,
     ReportSection,
 )
-from ..permissions import can_see_exempt_sections, can_view_data, reports_visible_to
+from ..permissions import reads_council_figures, reads_exempt_sections, reports_visible_to
 from ..sanitize import RULES_DIGEST, sanitize_html
 from .committees import visible_reports
 
@@ -169,12 +169,13 @@ def report_sections(report: Report, *, reader) -> list[ShownSection]:
     blocks show their frozen figures; a draft's are built from today's. The public sees the
     figures with small counts hidden; the council's own readers see them all. An exempt
     appendix reaches only those entitled to Part 2 material, and others read that it is
-    exempt, under which paragraph, and nothing of it.
+    exempt, under which paragraph, and nothing of it. The reader is a person, or a
+    ``ReaderVariant`` for a document printed for many (``permissions.reads_*`` answer both).
     """
     sections = sorted(report.sections.all(), key=lambda s: s.order)
-    public = not can_view_data(reader, report.authority)
+    public = not reads_council_figures(reader, report.authority)
     if any(section.is_exempt for section in sections):
-        exempt_visible = can_see_exempt_sections(reader, report)
+        exempt_visible = reads_exempt_sections(reader, report)
         sections_shown = [s for s in sections if exempt_visible or not s.is_exempt]
     else:
         sections_shown = sections
@@ -259,13 +260,13 @@ def report_body(report: Report, *, reader) -> ReportBody:
     key = None
     if (
         report.is_published
-        and not can_view_data(reader, report.authority)
+        and not reads_council_figures(reader, report.authority)
         and not _is_part2(report)
     ):
         key = f"report-body:{report.pk}:{report.published_at.isoformat()}:public"
         body = cache.get(key)
         if body is not None and not (
-            body.has_exempt_appendix and can_see_exempt_sections(reader, report)
+            body.has_exempt_appendix and reads_exempt_sections(reader, report)
         ):
             return body
     prefetch_related_objects([report], *_body_prefetches())

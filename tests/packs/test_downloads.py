@@ -5,7 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from scrutiny.models import RenderJob
+from packs.models import RenderJob
 
 from .conftest import CANARY
 
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def pack_url(meeting, kind):
-    name = "meeting_confidential_pack" if kind == "confidential" else "meeting_pack"
+    name = "packs:meeting_confidential_pack" if kind == "confidential" else "packs:meeting_pack"
     kwargs = {"authority": meeting.committee.authority.slug, "pk": meeting.pk}
     if kind != "confidential":
         kwargs["kind"] = kind

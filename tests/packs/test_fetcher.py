@@ -5,8 +5,8 @@ import threading
 
 import pytest
 
-from scrutiny.packs.fetcher import ProjectFileFetcher, RefusedURL
-from scrutiny.packs.render import layout, write_pdf
+from packs.fetcher import ProjectFileFetcher, RefusedURL
+from packs.render import layout, write_pdf
 
 
 @pytest.fixture

@@ -2,9 +2,9 @@
 
 import pytest
 
-from scrutiny.models import RenderJob
-from scrutiny.packs.documents import pack_source, report_source
-from scrutiny.packs.render import render
+from packs.documents import pack_source, report_source
+from packs.models import RenderJob
+from packs.render import render
 
 from .conftest import BLANK, CANARY, HEADER
 
@@ -140,7 +140,7 @@ def test_the_collector_runs_less_often_while_a_pack_is_made_and_as_before_after(
 ):
     import gc
 
-    from scrutiny.packs import render as rendering
+    from packs import render as rendering
 
     seen = []
     real_layout = rendering.layout

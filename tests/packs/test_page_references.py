@@ -3,8 +3,8 @@
 import pydyf
 import pytest
 
-from scrutiny.packs import page_references
-from scrutiny.packs.render import layout, write_pdf
+from packs import page_references
+from packs.render import layout, write_pdf
 
 PAGES = 12
 

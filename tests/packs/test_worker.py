@@ -27,8 +27,8 @@ from django.conf import settings as django_settings
 from django.db import connection
 from kombu import pools
 
+from packs.models import RenderJob
 from scrutiny.celery import app
-from scrutiny.models import RenderJob
 from tests.factories.scrutiny import (
     AgendaItemFactory,
     MeetingFactory,
@@ -256,7 +256,7 @@ def test_a_worker_killed_mid_render_leaves_the_pack_to_the_next_one_built_once(
 
     # The same message delivered once more (as after a lost acknowledgement) changes nothing.
     written = pack_files()[0].stat().st_mtime_ns
-    from scrutiny.tasks import render_job
+    from packs.tasks import render_job
 
     render_job.delay(job.pk)
     wait_for(

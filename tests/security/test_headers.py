@@ -8,8 +8,9 @@ import pytest
 from django.urls import reverse
 
 from demo import load_demo
-from scrutiny.models import RenderJob, Report
-from scrutiny.packs.services import report_pdf_request
+from packs.models import RenderJob
+from packs.services import report_pdf_request
+from scrutiny.models import Report
 from tests.factories.scrutiny import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +30,7 @@ def responses(client, report):
     """(kind, response) for one response of every kind the site gives."""
     slug = report.authority.slug
     committee = report.committee
-    pdf = reverse("report_pdf", kwargs={"authority": slug, "pk": report.pk})
+    pdf = reverse("packs:report_pdf", kwargs={"authority": slug, "pk": report.pk})
     officer = UserFactory(
         username="headers-officer", role="officer", authorities=[report.authority]
     )

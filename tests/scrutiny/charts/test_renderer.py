@@ -191,7 +191,7 @@ def test_a_process_that_draws_no_chart_never_loads_matplotlib():
         get_resolver().url_patterns
         from scrutiny.celery import app
         app.loader.import_default_modules()
-        import scrutiny.charts, scrutiny.blocks, scrutiny.packs.render
+        import packs.render, scrutiny.blocks, scrutiny.charts
         loaded = sorted(name for name in sys.modules if name.startswith("matplotlib"))
         assert not loaded, loaded
         from scrutiny.charts import LineChart, Series, render

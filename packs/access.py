@@ -7,14 +7,16 @@ appendix it holds, and every report in it must be one the reader may open.
 
 from __future__ import annotations
 
-from ..models import AgendaItem, Meeting, RenderJob, Report
-from ..permissions import (
+from scrutiny.models import AgendaItem, Meeting, Report
+from scrutiny.permissions import (
     can_manage_meetings,
     can_see_exempt_item,
     can_see_exempt_sections,
     can_view_data,
     reports_visible_to,
 )
+
+from .models import RenderJob
 
 Kind = RenderJob.Kind
 

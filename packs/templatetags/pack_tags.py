@@ -2,10 +2,11 @@
 
 from django import template
 
+from scrutiny.permissions import can_manage_meetings
+
+from .. import access
 from ..models import RenderJob
-from ..packs import access
-from ..packs.selectors import job_status, latest_job_and_file, page_url
-from ..permissions import can_manage_meetings
+from ..selectors import job_status, latest_job_and_file, page_url
 
 register = template.Library()
 Kind = RenderJob.Kind

@@ -7,14 +7,22 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
-from .packs.services import Claim, render_job_fail, render_job_release, render_job_run
+from .worker import Claim, render_job_fail, render_job_release, render_job_run
 
 # A database or broker that is briefly away is worth another try; anything else is a fault
 # in the document and is recorded on the job for the clerk to read.
 TRANSIENT = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
 
 
-@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=5)
+# Named as it was when it lived in scrutiny/tasks.py, so jobs queued before a deploy that
+# moved it are still understood by the workers after it.
+@shared_task(
+    name="scrutiny.tasks.render_job",
+    bind=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    max_retries=5,
+)
 def render_job(self, job_id: int) -> str:
     """Build the PDF of render job ``job_id``: an agenda pack or a report."""
     try:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from ..models import Meeting, RenderJob, Report
+from scrutiny.models import Meeting, Report
+
+from .models import RenderJob
 
 Kind = RenderJob.Kind
 PACK_KINDS = [Kind.PUBLIC_PACK, Kind.SUPPLEMENTARY_PACK, Kind.CONFIDENTIAL_PACK]
@@ -36,11 +38,15 @@ def latest_job_and_file(
 
 def page_url(kind: str, *, meeting: Meeting | None = None, report: Report | None = None) -> str:
     if report is not None:
-        return reverse("report_pdf", kwargs={"authority": report.authority.slug, "pk": report.pk})
+        return reverse(
+            "packs:report_pdf", kwargs={"authority": report.authority.slug, "pk": report.pk}
+        )
     slug = meeting.committee.authority.slug
     if kind == Kind.CONFIDENTIAL_PACK:
-        return reverse("meeting_confidential_pack", kwargs={"authority": slug, "pk": meeting.pk})
-    return reverse("meeting_pack", kwargs={"authority": slug, "pk": meeting.pk, "kind": kind})
+        return reverse(
+            "packs:meeting_confidential_pack", kwargs={"authority": slug, "pk": meeting.pk}
+        )
+    return reverse("packs:meeting_pack", kwargs={"authority": slug, "pk": meeting.pk, "kind": kind})
 
 
 def job_status(job: RenderJob | None, done: RenderJob | None, url: str) -> dict:

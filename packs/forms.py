@@ -6,7 +6,7 @@ import string
 
 from django import forms
 
-from ..models import CoverLetter
+from .models import CoverLetter
 
 PLACEHOLDERS = ("committee", "date", "time", "venue")
 

@@ -1,15 +1,9 @@
-"""Asking for a PDF and building it: each state change of a render job in one function.
+"""Building a PDF on the worker: each state change of a render job in one function.
 
-``pack_request`` and ``report_pdf_request`` record what is wanted and enqueue the task on
-commit, or hand back the stored file at once when nothing that goes into it has changed.
 ``render_job_run`` claims the job with a conditional update (exactly one row changes), so
 a job delivered twice, or redelivered after its worker died, is built by one worker only,
-and writes the file under its content hash in one atomic rename.
-
-Memory (bench/packs.py): the document is built from the database once per process that
-needs it (the request, to hash it; the worker, to lay it out) and the request lets its copy
-go before an in-process job starts; the PDF goes from the writer straight to its file,
-never held as bytes.
+and writes the file under its content hash in one atomic rename. The PDF goes from the
+writer straight to its file, never held as bytes (bench/packs.py).
 """
 
 from __future__ import annotations
@@ -21,96 +15,21 @@ from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from ..models import Meeting, RenderJob, Report
-from .documents import PackSource, pack_source, report_source, source_for
+from .documents import PackSource, source_for
+from .models import RenderJob
 from .render import RenderedPdf, render
 
 log = logging.getLogger(__name__)
 
-Kind = RenderJob.Kind
 State = RenderJob.State
 PACK_DIR = "packs"
 
 
 def output_path(job: RenderJob) -> Path:
     return Path(settings.MEDIA_ROOT) / job.output
-
-
-def _stored(job: RenderJob | None) -> bool:
-    return job is not None and job.state == State.DONE and output_path(job).is_file()
-
-
-def _estimate(kind: str, target: dict, source: PackSource) -> int:
-    """Pages to expect: the last build's count, or a rough one from the document's length."""
-    previous = (
-        RenderJob.objects.filter(kind=kind, state=State.DONE, **target)
-        .values_list("pages_total", flat=True)
-        .first()
-    )
-    return previous or max(1, len(source.html()) // 3500)
-
-
-def _request(*, kind: str, target: dict, source: PackSource, requested_by) -> RenderJob:
-    digest = source.input_hash
-    same = RenderJob.objects.filter(kind=kind, input_hash=digest, **target)
-    current = same.filter(state__in=[State.QUEUED, State.RUNNING, State.DONE]).first()
-    if current is not None and (current.is_active or _stored(current)):
-        return current
-    estimate, filename = _estimate(kind, target, source), source.filename
-    # Without a broker the job runs inside ``on_commit`` below, building its own copy of the
-    # document: this one (its HTML and report objects) must not be held beside it.
-    del source
-    authority = target.get("meeting", target.get("report"))
-    job = RenderJob.objects.create(
-        authority_id=(
-            authority.committee.authority_id
-            if isinstance(authority, Meeting)
-            else authority.authority_id
-        ),
-        kind=kind,
-        input_hash=digest,
-        requested_by=requested_by if getattr(requested_by, "pk", None) else None,
-        pages_total=estimate,
-        filename=filename,
-        **target,
-    )
-    from ..tasks import render_job
-
-    transaction.on_commit(lambda: render_job.delay(job.pk))
-    return job
-
-
-def pack_request(*, meeting: Meeting, kind: str, requested_by=None) -> RenderJob:
-    """Ask for a meeting's pack: the stored one if unchanged, else a job on the queue."""
-    if kind not in {Kind.PUBLIC_PACK, Kind.CONFIDENTIAL_PACK, Kind.SUPPLEMENTARY_PACK}:
-        raise ValueError(f"Not a pack: {kind}")
-    return _request(
-        kind=kind,
-        target={"meeting": meeting},
-        source=pack_source(meeting, kind),
-        requested_by=requested_by,
-    )
-
-
-def report_pdf_request(*, report: Report, requested_by=None) -> RenderJob:
-    """Ask for a published report's own PDF."""
-    return _request(
-        kind=Kind.REPORT_PDF,
-        target={"report": report},
-        source=report_source(report),
-        requested_by=requested_by,
-    )
-
-
-def render_job_retry(*, job: RenderJob, requested_by=None) -> RenderJob:
-    """A failed job asked for again: a new job for the same document as it is now."""
-    if job.kind == Kind.REPORT_PDF:
-        return report_pdf_request(report=job.report, requested_by=requested_by)
-    return pack_request(meeting=job.meeting, kind=job.kind, requested_by=requested_by)
 
 
 class Claim:
@@ -219,11 +138,3 @@ def render_job_run(*, job_id: int) -> str:
         finished_at=timezone.now(),
     )
     return Claim.CLAIMED
-
-
-def cover_letter_save(*, form, authority, updated_by) -> None:
-    """Save a council's cover letter from a valid form."""
-    letter = form.save(commit=False)
-    letter.authority = authority
-    letter.updated_by = updated_by if getattr(updated_by, "pk", None) else None
-    letter.save()

@@ -4,9 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from .authorities import Authority
-from .committees import Meeting
-from .reports import Report
+from scrutiny.models import Authority, Meeting, Report
 
 
 class RenderJob(models.Model):
@@ -66,6 +64,7 @@ class RenderJob(models.Model):
     )
 
     class Meta:
+        db_table = "scrutiny_renderjob"
         ordering = ["-created_at", "-pk"]
         indexes = [
             models.Index(
@@ -159,6 +158,9 @@ class CoverLetter(models.Model):
         blank=True,
         related_name="+",
     )
+
+    class Meta:
+        db_table = "scrutiny_coverletter"
 
     def __str__(self) -> str:
         return f"Cover letter of {self.authority}"

@@ -4,9 +4,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from scrutiny.models import Meeting, RenderJob
-from scrutiny.packs.documents import pack_source
-from scrutiny.packs.render import render
+from packs.documents import pack_source
+from packs.models import RenderJob
+from packs.render import render
+from scrutiny.models import Meeting
 
 Kind = RenderJob.Kind
 

@@ -19,9 +19,13 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 
-from ..models import AgendaItem, CoverLetter, Meeting, RenderJob, Report, ReportSection
-from ..selectors import AgendaEntry, agenda_for, consideration, report_body
+from scrutiny.models import AgendaItem, Meeting, Report, ReportSection
+from scrutiny.permissions import ReaderVariant
+from scrutiny.selectors import AgendaEntry, agenda_for, consideration, report_body
+
+from .access import report_is_public
 from .fetcher import site_origin
+from .models import CoverLetter, RenderJob
 
 # Bump when the templates or print styles change in a way the hash of the HTML would miss.
 RENDERER_VERSION = "1"
@@ -83,20 +87,10 @@ class PackSource:
         return digest.hexdigest()
 
 
-class EntitledReader:
-    """The reader a confidential document is laid out for: one entitled to all of the
-    council's committee material. Only readers who pass the same checks may download it
-    (``access.may_download_pack``), so nothing in it reaches anyone else."""
-
-    is_authenticated = True
-    is_active = True
-    is_admin = True
-    pk = None
-
-
-def _report_body(report: Report, reader) -> dict:
-    """The context ``scrutiny/_report_body.html`` needs, built by the report selectors."""
-    body = report_body(report, reader=reader)
+def _report_body(report: Report, variant: ReaderVariant) -> dict:
+    """The context ``scrutiny/_report_body.html`` needs, built by the report selectors for
+    the document's reader variant (public, or confidential: entitled to all of it)."""
+    body = report_body(report, reader=variant)
     return {
         "report": report,
         "consideration": consideration(report),
@@ -148,7 +142,8 @@ def _pack_items(meeting: Meeting, kind: str) -> list[PackItem]:
         report = reports.get(row.report_id) if row.report_id else None
         if report is not None:
             item.report = report
-            item.body = _report_body(report, EntitledReader() if confidential else AnonymousUser())
+            variant = ReaderVariant.CONFIDENTIAL if confidential else ReaderVariant.PUBLIC
+            item.body = _report_body(report, variant)
         elif row.is_exempt and not confidential:
             item.note = "Not for publication: in the confidential pack only."
         elif row.report_id:
@@ -211,10 +206,9 @@ def pack_source(meeting: Meeting, kind: str) -> PackSource:
 
 def report_source(report: Report) -> PackSource:
     """One published report as its own PDF."""
-    from .access import report_is_public
-
     report = _printable_reports([report.pk])[report.pk]
-    reader = AnonymousUser() if report_is_public(report) else EntitledReader()
+    public = report_is_public(report)
+    variant = ReaderVariant.PUBLIC if public else ReaderVariant.CONFIDENTIAL
     day = report.report_date or timezone.localdate(report.published_at)
     context = {
         "kind": Kind.REPORT_PDF,
@@ -222,7 +216,7 @@ def report_source(report: Report) -> PackSource:
         "authority": report.authority,
         "header": f"{report.authority.name} – {report.title}",
         "site": site_origin(),
-        **_report_body(report, reader),
+        **_report_body(report, variant),
     }
     filename = f"{day:%Y-%m-%d}-{slugify(report.title)[:80]}.pdf"
     return PackSource(Kind.REPORT_PDF, report.title, filename, "packs/report.html", context, [])

@@ -18,14 +18,15 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 
-from ..models import RenderJob
-from ..packs import access, services
-from ..packs.documents import cover_letter_for
-from ..packs.forms import CoverLetterForm
-from ..packs.selectors import job_status, latest_file, latest_job_and_file, page_url
-from ..permissions import can_manage_meetings
-from ..selectors import meeting_for, report_for
-from .generic import AuthorityMixin
+from scrutiny.permissions import can_manage_meetings
+from scrutiny.selectors import meeting_for, report_for
+from scrutiny.views.generic import AuthorityMixin
+
+from . import access, services
+from .documents import cover_letter_for
+from .forms import CoverLetterForm
+from .models import RenderJob
+from .selectors import job_status, latest_file, latest_job_and_file, page_url
 
 Kind = RenderJob.Kind
 

@@ -2,8 +2,8 @@
 
 from django.contrib import admin
 
-from ..models import CoverLetter, RenderJob
 from .forms import CoverLetterForm
+from .models import CoverLetter, RenderJob
 
 
 @admin.register(CoverLetter)
