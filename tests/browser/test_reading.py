@@ -82,5 +82,7 @@ def test_a_table_too_wide_for_the_screen_is_a_region_the_keyboard_can_scroll(
     region.focus()
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
+    # The browser may scroll smoothly: give it a moment to move, then check it did.
+    page.wait_for_function("el => el.scrollLeft > 0", arg=region.element_handle(), timeout=5000)
     assert region.evaluate("element => element.scrollLeft") > 0
     axe(page)
