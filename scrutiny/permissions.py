@@ -201,7 +201,9 @@ def recommendations_visible_to(user, queryset: QuerySet) -> QuerySet:
     """Recommendations the reader may see: one made in a report goes with that report (a
     Part 2 report's recommendations reach only those who may open it); one a committee made
     itself is as public as its minutes. Read them through ``selectors.recommendations``."""
-    if is_admin(user):
+    if user is ReaderVariant.PUBLIC:
+        user = None  # read as nobody signed in reads
+    if is_admin(user) or user is ReaderVariant.CONFIDENTIAL:
         return queryset
     return queryset.filter(
         Q(report__isnull=True) | Q(report__in=reports_visible_to(user).values("pk"))

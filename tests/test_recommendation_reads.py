@@ -13,7 +13,8 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ("scrutiny", "workforce", "scorecards", "programmes")
+# Every app of the project: each top-level folder with an apps.py.
+APPS = sorted(path.parent.name for path in ROOT.glob("*/apps.py"))
 MODELS = {"Recommendation", "RecommendationUpdate"}
 MANAGERS = {"objects", "history", "_default_manager", "_base_manager"}
 # A council's, committee's or report's related manager; a visible recommendation's own

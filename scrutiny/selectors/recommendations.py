@@ -12,15 +12,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AnonymousUser
 from django.db.models import OuterRef, QuerySet, Subquery
 
 from ..models import Authority, Committee, Recommendation, RecommendationUpdate
-from ..permissions import recommendations_visible_to
+from ..permissions import ReaderVariant, recommendations_visible_to
 
 # What may be published: a data block's rows are read as the public reads them, since the
-# report that carries the block may be published.
-PUBLIC_READER = AnonymousUser()
+# report that carries the block may be published (the variant packs are read as, too).
+PUBLIC_READER = ReaderVariant.PUBLIC
 
 
 def visible_recommendations(
