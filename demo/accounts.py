@@ -6,15 +6,15 @@ from collections.abc import Iterable
 
 from django.contrib.auth.hashers import check_password, make_password
 
-from scrutiny.models import Authority, Committee, CommitteeMembership, Role, User
+from scrutiny.models import Authority, Committee, CommitteeMembership, User, UserRole
 
 DEMO_PASSWORD = "demo"
 ACCOUNTS = (
-    ("officer", Role.OFFICER, "Demo", "Officer"),
-    ("approver", Role.APPROVER, "Demo", "Approver"),
-    ("clerk", Role.CLERK, "Demo", "Clerk"),
-    ("member", Role.MEMBER, "Demo", "Member"),
-    ("admin", Role.ADMIN, "Demo", "Administrator"),
+    ("officer", UserRole.OFFICER, "Demo", "Officer"),
+    ("approver", UserRole.APPROVER, "Demo", "Approver"),
+    ("clerk", UserRole.CLERK, "Demo", "Clerk"),
+    ("member", UserRole.MEMBER, "Demo", "Member"),
+    ("admin", UserRole.ADMIN, "Demo", "Administrator"),
 )
 
 
@@ -22,7 +22,7 @@ def load_accounts(*, authorities: Iterable[Authority]) -> list[User]:
     password = _demo_password_hash()
     users = []
     for username, role, first_name, last_name in ACCOUNTS:
-        is_admin = role == Role.ADMIN
+        is_admin = role == UserRole.ADMIN
         user, _ = User.objects.update_or_create(
             username=username,
             defaults={

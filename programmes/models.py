@@ -59,7 +59,9 @@ class Programme(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("programme_detail", kwargs={"authority": self.authority.slug, "pk": self.pk})
+        return reverse(
+            "programmes:programme_detail", kwargs={"authority": self.authority.slug, "pk": self.pk}
+        )
 
 
 class Workstream(models.Model):

@@ -14,7 +14,7 @@ def project_url(project) -> str | None:
     if project is None:
         return None
     return reverse(
-        "project_detail",
+        "programmes:project_detail",
         kwargs={
             "authority": project.programme.authority.slug,
             "pk": project.programme_id,

@@ -43,7 +43,7 @@ class InProgrammes:
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        url = reverse("programme_list", kwargs={"authority": self.authority.slug})
+        url = reverse("programmes:programme_list", kwargs={"authority": self.authority.slug})
         context["breadcrumbs"] = [(url, "Programmes"), *self.more_breadcrumbs()]
         return context
 

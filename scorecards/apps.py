@@ -6,8 +6,11 @@ class ScorecardsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from returns.sections import register_sections
         from scrutiny.blocks import register_kinds
 
         from .blocks import INDICATOR_KINDS
+        from .returns import SECTIONS
 
         register_kinds(INDICATOR_KINDS, rank=20)
+        register_sections(SECTIONS, rank=20)

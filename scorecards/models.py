@@ -38,6 +38,11 @@ class Indicator(models.Model):
         DAYS = "days", "Days"
         SCORE = "score", "Score"
 
+    # What a value counted as numerator over denominator is multiplied by, by unit: a
+    # percentage by 100, a rate per 10,000 children by 10,000; any other unit (an average
+    # of days, a score) is the plain ratio.
+    SCALE = {Unit.PERCENT: 100, Unit.RATE: 10_000}
+
     class Polarity(models.TextChoices):
         HIGHER = "higher", "Higher is better"
         LOWER = "lower", "Lower is better"
@@ -77,6 +82,13 @@ class Indicator(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def value_from_counts(self, numerator, denominator) -> Decimal | None:
+        """The value counted as ``numerator`` of ``denominator`` (None without both, or with
+        a denominator of 0), scaled by the unit: the one formula every surface uses."""
+        if numerator is None or not denominator:
+            return None
+        return Decimal(numerator) * self.SCALE.get(self.unit, 1) / Decimal(denominator)
 
 
 class IndicatorValue(models.Model):
@@ -131,10 +143,7 @@ class IndicatorValue(models.Model):
 
     @property
     def computed_value(self) -> Decimal | None:
-        if self.numerator is None or self.denominator is None:
-            return None
-        factor = 100 if self.indicator.unit == Indicator.Unit.PERCENT else 1
-        return Decimal(self.numerator) * factor / Decimal(self.denominator)
+        return self.indicator.value_from_counts(self.numerator, self.denominator)
 
     @property
     def value(self) -> Decimal | None:

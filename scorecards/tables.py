@@ -118,7 +118,7 @@ class ScorecardTable(tables.Table):
 
     def render_name(self, record):
         url = reverse(
-            "indicator_detail",
+            "scorecards:indicator_detail",
             kwargs={"authority": self.authority.slug, "code": record.indicator.code},
         )
         link = format_html('<a class="govuk-link" href="{}">{}</a>', url, record.indicator.name)
@@ -266,7 +266,7 @@ class PracticeScorecardTable(tables.Table):
 
     name = LinkColumn(
         linkify=lambda record: reverse(
-            "practice_scorecard_detail",
+            "scorecards:practice_scorecard_detail",
             kwargs={"authority": record.authority.slug, "pk": record.pk},
         )
     )

@@ -2,6 +2,8 @@ from django.urls import path
 
 from . import views
 
+app_name = "scorecards"
+
 urlpatterns = [
     path("", views.IndicatorListView.as_view(), name="indicator_list"),
     path("practice/", views.PracticeScorecardListView.as_view(), name="practice_scorecard_list"),

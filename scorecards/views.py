@@ -48,7 +48,7 @@ class InScorecards:
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        url = reverse("indicator_list", kwargs={"authority": self.authority.slug})
+        url = reverse("scorecards:indicator_list", kwargs={"authority": self.authority.slug})
         context["breadcrumbs"] = [(url, "Scorecards")]
         return context
 
@@ -88,7 +88,7 @@ class ReaderMixin:
             spec,
             "svg",
             root=Path(settings.MEDIA_ROOT) / "private" / slug,
-            url_prefix=reverse("indicator_list", kwargs={"authority": slug}) + "private",
+            url_prefix=reverse("scorecards:indicator_list", kwargs={"authority": slug}) + "private",
         )
 
     def get_context_data(self, **kwargs):

@@ -37,7 +37,6 @@ register(
     m.ContactVolume,
     m.ContactPurpose,
     m.DataQualityIssue,
-    m.QuarterlyReturn,
     inlines={
         m.Authority: [m.ServiceArea, m.Team],
         m.NeighbourSet: [m.NeighbourSetMember],
@@ -47,7 +46,6 @@ register(
         m.Recommendation: [m.RecommendationUpdate],
         m.Audit: [m.AuditFinding, m.AuditAction],
         m.Inspection: [m.InspectionJudgement],
-        m.QuarterlyReturn: [m.ReturnSection, m.ReturnEvent],
     },
 )
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import assurance, authoring, clerking, committees, report_sections, reports, returns
+from .views import assurance, authoring, clerking, committees, report_sections, reports
 
 urlpatterns = [
     path("committees/", committees.CommitteeListView.as_view(), name="committee_list"),
@@ -125,23 +125,5 @@ urlpatterns = [
         "assurance/data-quality/",
         assurance.DataQualityListView.as_view(),
         name="data_quality_list",
-    ),
-    # Quarterly returns
-    path("returns/", returns.ReturnListView.as_view(), name="return_list"),
-    path("returns/<str:period>/", returns.ReturnDetailView.as_view(), name="return_detail"),
-    path(
-        "returns/<str:period>/changes/",
-        returns.ReturnChangesView.as_view(),
-        name="return_changes",
-    ),
-    path(
-        "returns/<str:period>/spreadsheet/",
-        returns.ReturnSpreadsheetView.as_view(),
-        name="return_spreadsheet",
-    ),
-    path(
-        "returns/<str:period>/<slug:section>/",
-        returns.SectionView.as_view(),
-        name="return_section",
     ),
 ]

@@ -41,21 +41,21 @@ SECTIONS = [
     ),
     Section(
         "Scorecards",
-        "indicator_list",
+        "scorecards:indicator_list",
         True,
         "Indicators with targets, trends and comparators.",
         "scorecards/",
     ),
     Section(
         "Workforce",
-        "workforce_home",
+        "workforce:home",
         False,
         "Staffing by role, starters and leavers, caseloads and training.",
         "workforce/",
     ),
     Section(
         "Programmes",
-        "programme_list",
+        "programmes:programme_list",
         False,
         "Signs of Safety, Partners in Practice and improvement plans.",
         "programmes/",
@@ -69,7 +69,7 @@ SECTIONS = [
     ),
     Section(
         "Returns",
-        "return_list",
+        "returns:list",
         False,
         "Each quarter's figures: entered, submitted, approved and locked.",
         "returns/",

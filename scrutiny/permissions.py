@@ -13,7 +13,7 @@ from enum import StrEnum
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from .models import AgendaItem, Authority, CommitteeMembership, Report, Role, User
+from .models import AgendaItem, Authority, CommitteeMembership, Report, User, UserRole
 
 
 def _is_signed_in(user) -> bool:
@@ -41,7 +41,7 @@ def can_view_data(user, authority: Authority) -> bool:
 
 
 def _is_council_staff(user: User) -> bool:
-    return user.role in {Role.OFFICER, Role.APPROVER, Role.CLERK}
+    return user.role in {UserRole.OFFICER, UserRole.APPROVER, UserRole.CLERK}
 
 
 def current_seats(user: User) -> QuerySet[CommitteeMembership]:
@@ -110,7 +110,7 @@ def _staff_of(user, authority_id: int, roles: set[str]) -> bool:
     )
 
 
-WRITERS = {Role.OFFICER, Role.APPROVER}  # approvers often draft too
+WRITERS = {UserRole.OFFICER, UserRole.APPROVER}  # approvers often draft too
 
 
 def can_write_reports(user, authority: Authority) -> bool:
@@ -127,7 +127,7 @@ def can_approve_report(user, report: Report) -> bool:
     """The director or their delegate (an approver) approves; never the one who submitted."""
     return (
         report.status == Report.Status.SUBMITTED
-        and _staff_of(user, report.authority_id, {Role.APPROVER})
+        and _staff_of(user, report.authority_id, {UserRole.APPROVER})
         and report.submitted_by_id != user.pk
     )
 
@@ -135,7 +135,7 @@ def can_approve_report(user, report: Report) -> bool:
 def can_publish_report(user, report: Report) -> bool:
     """Clerks publish approved reports for their council's meetings."""
     return report.status == Report.Status.APPROVED and _staff_of(
-        user, report.authority_id, {Role.CLERK}
+        user, report.authority_id, {UserRole.CLERK}
     )
 
 
@@ -148,7 +148,7 @@ def can_correct_report(user, report: Report) -> bool:
 
 def can_manage_meetings(user, authority: Authority) -> bool:
     """Clerks manage committees, their members, meetings and agendas."""
-    return _staff_of(user, authority.pk, {Role.CLERK})
+    return _staff_of(user, authority.pk, {UserRole.CLERK})
 
 
 def can_see_exempt_sections(user, report: Report) -> bool:
@@ -194,7 +194,7 @@ def reads_exempt_sections(reader, report: Report) -> bool:
 
 def can_handle_reports(user, authority: Authority) -> bool:
     """Officers, approvers and clerks see the council's reports at every stage."""
-    return _staff_of(user, authority.pk, {Role.OFFICER, Role.APPROVER, Role.CLERK})
+    return _staff_of(user, authority.pk, {UserRole.OFFICER, UserRole.APPROVER, UserRole.CLERK})
 
 
 def recommendations_visible_to(user, queryset: QuerySet) -> QuerySet:
@@ -208,3 +208,72 @@ def recommendations_visible_to(user, queryset: QuerySet) -> QuerySet:
     return queryset.filter(
         Q(report__isnull=True) | Q(report__in=reports_visible_to(user).values("pk"))
     )
+
+
+# Quarterly returns ---------------------------------------------------------------------------
+
+# Who may do each thing to a council's quarterly return (administrators may do all). The
+# return's pages ask these to show a box or a button; the services ask again on every POST.
+RETURN_ROLES: dict[str, set[str]] = {
+    "start": {UserRole.OFFICER, UserRole.APPROVER},
+    "edit": {UserRole.OFFICER, UserRole.APPROVER},
+    "submit": {UserRole.OFFICER},
+    "approve": {UserRole.APPROVER},
+    "lock": {UserRole.APPROVER},
+    "reopen": {UserRole.APPROVER},
+}
+_AREAS_CACHE = "_return_service_area_ids"
+
+
+def may_act_on_returns(user, authority: Authority, action: str) -> bool:
+    """May the user do ``action`` (a key of ``RETURN_ROLES``) to this council's returns?"""
+    return _staff_of(user, authority.pk, RETURN_ROLES[action])
+
+
+def may_edit_returns(user, authority: Authority) -> bool:
+    """Show the return's inputs and buttons? (Each row is then asked ``may_edit_return_row``.)"""
+    return may_act_on_returns(user, authority, "edit")
+
+
+def return_service_areas(user) -> set[int] | None:
+    """The service areas an officer's return entry is limited to, or None when not limited
+    (one query, kept on the user object for the request)."""
+    if not _is_signed_in(user) or user.is_admin or user.role != UserRole.OFFICER:
+        return None
+    if not hasattr(user, _AREAS_CACHE):
+        setattr(user, _AREAS_CACHE, set(user.service_areas.values_list("pk", flat=True)))
+    return getattr(user, _AREAS_CACHE) or None
+
+
+def may_edit_return_row(user, authority: Authority, row, *, by_team: bool) -> bool:
+    """May this user change this row of a return section? An officer with service areas set
+    changes only the rows of teams in those areas; rows that are not by team (roles,
+    channels, indicators, programmes) and new rows are council-wide, so read-only to them.
+    Whether they may edit the council's returns at all is ``may_edit_returns``."""
+    areas = return_service_areas(user)
+    if areas is None:
+        return True
+    if not by_team or row.new:
+        return False
+    return row.service_area_id in areas
+
+
+def return_actions(user, quarterly_return) -> set[str]:
+    """The workflow buttons this user is offered on a started return, by its status: submit a
+    draft; approve a submitted return they did not submit; lock an approved one; reopen any
+    that is past draft."""
+    if quarterly_return.pk is None:
+        return set()
+    status = quarterly_return.status
+    Status = type(quarterly_return).Status
+    wanted = {
+        "submit": status == Status.DRAFT,
+        "approve": status == Status.SUBMITTED and quarterly_return.submitted_by_id != user.pk,
+        "lock": status == Status.APPROVED,
+        "reopen": status != Status.DRAFT,
+    }
+    return {
+        action
+        for action, now in wanted.items()
+        if now and may_act_on_returns(user, quarterly_return.authority, action)
+    }

@@ -61,10 +61,12 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "scrutiny",
+    "returns",
     "packs",
     "workforce",
     "scorecards",
     "programmes",
+    "assurance",
     "demo",
 ]
 

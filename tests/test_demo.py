@@ -33,8 +33,8 @@ from scrutiny.models import (
     RecommendationUpdate,
     Report,
     ReportSection,
-    Role,
     User,
+    UserRole,
 )
 from workforce.models import StaffingFigure, StaffMovement, TrainingCompletion, TrainingCoverage
 
@@ -318,7 +318,7 @@ def test_demo_users_sign_in_with_password_demo(demo, db, client, username):
     # django-axes checks each sign-in against its request: the test client passes one.
     assert client.login(request=HttpRequest(), username=username, password="demo")
     user = User.objects.get(username=username)
-    assert user.role == getattr(Role, username.upper())
+    assert user.role == getattr(UserRole, username.upper())
     assert user.authorities.count() == 4
 
 

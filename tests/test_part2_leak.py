@@ -252,10 +252,10 @@ def _return_url(authority: Authority, period: Period, page: str) -> str:
     page or spreadsheet download."""
     kwargs = {"authority": authority.slug, "period": period.slug}
     if page == "section":
-        return reverse("return_section", kwargs=kwargs | {"section": "recommendations"})
+        return reverse("returns:section", kwargs=kwargs | {"section": "recommendations"})
     if page == "download":
-        return reverse("return_spreadsheet", kwargs=kwargs) + "?download=1"
-    return reverse(f"return_{page}", kwargs=kwargs)
+        return reverse("returns:spreadsheet", kwargs=kwargs) + "?download=1"
+    return reverse(f"returns:{page}", kwargs=kwargs)
 
 
 RETURN_PAGES = ("detail", "section", "changes", "spreadsheet", "download")
@@ -263,7 +263,7 @@ RETURN_PAGES = ("detail", "section", "changes", "spreadsheet", "download")
 
 def _return_urls(authority: Authority) -> list[str]:
     """Every page and download of this year's returns that lists recommendations."""
-    return [reverse("return_list", kwargs={"authority": authority.slug})] + [
+    return [reverse("returns:list", kwargs={"authority": authority.slug})] + [
         _return_url(authority, period, page)
         for period in _this_years_quarters()
         for page in RETURN_PAGES

@@ -3,8 +3,8 @@
 import pytest
 from django.db import IntegrityError, transaction
 
-from scrutiny.models import Period, QuarterlyReturn, ReturnEvent, ReturnSection, ReturnSectionKey
-from scrutiny.services.returns import (
+from returns.models import QuarterlyReturn, ReturnEvent, ReturnSection, ReturnSectionKey
+from returns.services import (
     ReturnRefused,
     StaleSection,
     ensure_editable,
@@ -15,6 +15,7 @@ from scrutiny.services.returns import (
     return_submit,
     section_save,
 )
+from scrutiny.models import Period
 from tests.factories.scrutiny import AuthorityFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

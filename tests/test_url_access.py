@@ -85,17 +85,18 @@ def crawl(client: Client, start: str = "/", limit: int = 3000) -> dict[str, int]
 
 
 def council_url_names() -> set[str]:
-    """Every named page below /<authority>/."""
+    """Every named page below /<authority>/, by view name ("returns:detail")."""
     names = set()
     for pattern in get_resolver().url_patterns:
         if str(pattern.pattern) == "<slug:authority>/":
-            stack = list(pattern.url_patterns)
+            stack = [("", p) for p in pattern.url_patterns]
             while stack:
-                p = stack.pop()
+                prefix, p = stack.pop()
                 if hasattr(p, "url_patterns"):
-                    stack.extend(p.url_patterns)
+                    inner = f"{prefix}{p.namespace}:" if p.namespace else prefix
+                    stack.extend((inner, q) for q in p.url_patterns)
                 elif p.name:
-                    names.add(p.name)
+                    names.add(prefix + p.name)
     return names
 
 
@@ -131,7 +132,7 @@ def sample_per_pattern(pages, per_pattern: int) -> list[str]:
     """A few pages of each URL pattern, from each council where there are several."""
     by_name: dict[str, list[str]] = {}
     for url in sorted(pages):
-        by_name.setdefault(resolve(url).url_name, []).append(url)
+        by_name.setdefault(resolve(url).view_name, []).append(url)
     sample = []
     for urls in by_name.values():
         step = max(1, len(urls) // per_pattern)
@@ -152,12 +153,12 @@ def test_every_council_page_is_reachable_and_costs_what_the_baseline_says(client
     pages = crawl(client)
     broken = {url: status for url, status in pages.items() if status != 200}
     assert broken == {}
-    reached = {resolve(url).url_name for url in pages}
+    reached = {resolve(url).view_name for url in pages}
     assert council_url_names() - reached - REACHED_BY_FORM == set()
 
     counts: dict[str, int] = {}
     for url in sorted(pages):
-        name = resolve(url).url_name
+        name = resolve(url).view_name
         if name not in counts:
             with CaptureQueriesContext(connection) as queries:
                 client.get(url)
@@ -188,7 +189,7 @@ def test_every_page_answers_every_role_as_its_view_declares(demo):
 def test_reports_listed_to_the_public_are_published_and_open(client, demo):
     pages = crawl(client)
     report_pks = [
-        resolve(url).kwargs["pk"] for url in pages if resolve(url).url_name == "report_detail"
+        resolve(url).kwargs["pk"] for url in pages if resolve(url).view_name == "report_detail"
     ]
     assert report_pks, "the public can reach no report at all"
     assert (

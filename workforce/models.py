@@ -93,7 +93,9 @@ class StaffingFigure(models.Model):
         return f"{self.role} at {self.as_at:%d/%m/%Y}"
 
     def get_absolute_url(self) -> str:
-        return reverse("staffing_detail", kwargs={"authority": self.authority.slug, "pk": self.pk})
+        return reverse(
+            "workforce:staffing_detail", kwargs={"authority": self.authority.slug, "pk": self.pk}
+        )
 
     @property
     def in_post(self) -> Decimal | None:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.db.models import Count, QuerySet, Subquery, Sum
 
 from scorecards.models import Indicator, Target
-from scrutiny.formatting import figure
+from scrutiny.formatting import figure, percent_text
 from scrutiny.models import Authority, Period
 
 from .models import (
@@ -20,11 +19,6 @@ from .models import (
     TrainingCompletion,
     TrainingCoverage,
 )
-
-
-def percentage(value) -> str:
-    return "" if value is None else f"{Decimal(value):.1f}%"
-
 
 # A snapshot "a year earlier" may be taken on a slightly different day (31 March one year,
 # 1 April the next); within a quarter of the anniversary it is still last year's figure.
@@ -204,7 +198,7 @@ class WorkforceOverview:
         if c is None or c.percent is None:
             return ""
         computed = c.staff_trained is not None and c.staff_in_scope
-        share = percentage(c.percent) if computed else f"{figure(c.percent)}%"
+        share = percent_text(c.percent) if computed else f"{figure(c.percent)}%"
         return (
             f"{share} of {c.staff_group or 'staff'} had completed {c.course.name} "
             f"at {c.as_at:%-d %B %Y}."

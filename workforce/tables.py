@@ -5,10 +5,10 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from scorecards.selectors import against_target
+from scrutiny.formatting import figure, percent_text
 from scrutiny.tables import LinkColumn, NumberColumn
 
 from .models import Caseload, StaffingFigure, StaffMovement, TrainingCompletion, TrainingCoverage
-from .selectors import figure, percentage
 
 
 def with_last_year(current: str, previous: str) -> str:
@@ -123,7 +123,7 @@ class StaffingSnapshotTable(tables.Table):
         return self._pair(record, lambda f: f.vacancies)
 
     def render_percent_permanent(self, record):
-        return self._pair(record, lambda f: f.percent_permanent, percentage)
+        return self._pair(record, lambda f: f.percent_permanent, percent_text)
 
     def render_checks(self, record):
         found = [(p,) for p in record.current.problems]
@@ -150,7 +150,8 @@ class StaffMovementTable(tables.Table):
 
     staff_group = LinkColumn(
         linkify=lambda record: reverse(
-            "movement_detail", kwargs={"authority": record.authority.slug, "pk": record.pk}
+            "workforce:movement_detail",
+            kwargs={"authority": record.authority.slug, "pk": record.pk},
         )
     )
     date_from = tables.DateColumn(format="j M Y", verbose_name="From")
@@ -306,7 +307,7 @@ class TrainingCoverageTable(tables.Table):
     def render_percent(self, record, value):
         # A computed share is given to 1 decimal place; a reported one as it was printed.
         if record.staff_trained is not None and record.staff_in_scope:
-            return percentage(value)
+            return percent_text(value)
         return f"{figure(value)}%"
 
     def render_percent_basis(self, record):

@@ -2,8 +2,10 @@ from django.urls import path
 
 from . import views
 
+app_name = "workforce"
+
 urlpatterns = [
-    path("", views.WorkforceHomeView.as_view(), name="workforce_home"),
+    path("", views.WorkforceHomeView.as_view(), name="home"),
     path("staffing/", views.StaffingFigureListView.as_view(), name="staffing_list"),
     path("staffing/<int:pk>/", views.StaffingFigureDetailView.as_view(), name="staffing_detail"),
     path("movements/", views.StaffMovementListView.as_view(), name="movement_list"),

@@ -30,7 +30,7 @@ class InWorkforce:
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        url = reverse("workforce_home", kwargs={"authority": self.authority.slug})
+        url = reverse("workforce:home", kwargs={"authority": self.authority.slug})
         context["breadcrumbs"] = [(url, "Workforce")]
         return context
 

@@ -4,28 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from scrutiny.formatting import round_half_up
+from scrutiny.formatting import exact_count as _exact
+from scrutiny.formatting import percentage, round_half_up
 
 DEFAULT_DECIMALS = 1
-
-
-def _exact(value: Decimal | int | float | str | None, name: str) -> Decimal | None:
-    if value is None:
-        return None
-    number = Decimal(str(value))
-    if not number.is_finite() or number < 0:
-        raise ValueError(f"{name} must be a count of zero or more, not {value!r}")
-    return number
-
-
-def percentage(
-    part: Decimal | int | None, whole: Decimal | int | None, *, decimals: int = DEFAULT_DECIMALS
-) -> Decimal | None:
-    """part / whole x 100, half up; None when either is missing or the whole is zero."""
-    part, whole = _exact(part, "part"), _exact(whole, "whole")
-    if part is None or not whole:
-        return None
-    return round_half_up(part * 100 / whole, decimals)
 
 
 def agency_rate(

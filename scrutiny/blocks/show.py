@@ -49,7 +49,8 @@ def _draw(spec, *, public: bool, authority_slug: str):
         spec,
         "svg",
         root=Path(settings.MEDIA_ROOT) / "private" / authority_slug,
-        url_prefix=reverse("indicator_list", kwargs={"authority": authority_slug}) + "private",
+        url_prefix=reverse("scorecards:indicator_list", kwargs={"authority": authority_slug})
+        + "private",
     )
 
 

@@ -22,8 +22,7 @@ from .oversight import (
 )
 from .periods import Period, financial_year_of
 from .reports import BackgroundPaper, FinancialImplication, Report, ReportSection
-from .returns import QuarterlyReturn, ReturnEvent, ReturnSection, ReturnSectionKey
-from .users import Role, User
+from .users import User, UserRole
 
 __all__ = [
     "EXEMPT_PARAGRAPHS",
@@ -51,16 +50,12 @@ __all__ = [
     "NeighbourSet",
     "NeighbourSetMember",
     "Period",
-    "QuarterlyReturn",
     "Recommendation",
     "RecommendationUpdate",
     "Region",
     "Report",
     "ReportSection",
-    "ReturnEvent",
-    "ReturnSection",
-    "ReturnSectionKey",
-    "Role",
+    "UserRole",
     "ServiceArea",
     "Team",
     "User",

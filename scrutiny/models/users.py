@@ -4,7 +4,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 
 
-class Role(models.TextChoices):
+class UserRole(models.TextChoices):
     OFFICER = "officer", "Officer"
     APPROVER = "approver", "Approver"
     CLERK = "clerk", "Clerk"
@@ -15,7 +15,7 @@ class Role(models.TextChoices):
 class User(AbstractUser):
     """A person who signs in: an officer, approver, clerk, councillor or administrator."""
 
-    role = models.CharField(max_length=10, choices=Role.choices, default=Role.OFFICER)
+    role = models.CharField(max_length=10, choices=UserRole.choices, default=UserRole.OFFICER)
     authorities = models.ManyToManyField(
         "scrutiny.Authority",
         blank=True,
@@ -38,4 +38,4 @@ class User(AbstractUser):
 
     @property
     def is_admin(self) -> bool:
-        return self.is_superuser or self.role == Role.ADMIN
+        return self.is_superuser or self.role == UserRole.ADMIN

@@ -20,9 +20,7 @@ from .assurance import (
     complaint_years,
     compliments,
     contact_blocks,
-    date_range,
     financial_year,
-    percent,
 )
 from .committees import (
     AgendaEntry,
@@ -77,12 +75,10 @@ __all__ = [
     "consideration",
     "contact_blocks",
     "current_memberships",
-    "date_range",
     "financial_rows",
     "financial_year",
     "meeting_for",
     "meetings_visible_to",
-    "percent",
     "recommendation_sources",
     "recommendations_with_status",
     "report_body",

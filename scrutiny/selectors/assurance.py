@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Q, QuerySet
 
+from ..formatting import percentage
 from ..models import (
     Audit,
     Authority,
@@ -118,14 +117,6 @@ def complaint_pivot(authority: Authority, year: int) -> ComplaintPivot:
     )
 
 
-def percent(part: int | None, whole: int | None) -> int | None:
-    """A whole-number percentage rounded half up, as councils print them; blank if no base."""
-    if part is None or not whole:
-        return None
-    value = Decimal(part) * 100 / Decimal(whole)
-    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
-
-
 @dataclass
 class ComparisonRow:
     """A team's complaints in two years: number and share of that year's total."""
@@ -179,9 +170,9 @@ def complaint_comparison(authority: Authority, year: int) -> ComplaintComparison
         ComparisonRow(
             team,
             previous.get(team),
-            percent(previous.get(team), previous_total),
+            percentage(previous.get(team), previous_total, decimals=0),
             current.get(team),
-            percent(current.get(team), current_total),
+            percentage(current.get(team), current_total, decimals=0),
         )
         for team in sorted({*previous, *current})
     ]
@@ -248,7 +239,10 @@ def contact_blocks(authority: Authority) -> list[ContactBlock]:
                 period=period,
                 measure=ContactVolume.Measure(measure).label,
                 team=team,
-                volumes=[(labels[v.channel], v.count, percent(v.count, total)) for v in rows],
+                volumes=[
+                    (labels[v.channel], v.count, percentage(v.count, total, decimals=0))
+                    for v in rows
+                ],
                 total=total,
                 purposes=[(labels[c], shares[c]) for c in channel_order if c in shares],
             )
@@ -367,14 +361,3 @@ def assurance_headlines(reader, authority: Authority) -> list[Headline]:
             "Problems found in figures as received.",
         ),
     ]
-
-
-def date_range(start: dt.date, end: dt.date | None) -> str:
-    """'12–21 November 2012', '30 November – 2 December 2012', or one date."""
-    if end is None or end == start:
-        return f"{start:%-d %B %Y}"
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{end:%-d %B %Y}"
-    if start.year == end.year:
-        return f"{start:%-d %B} – {end:%-d %B %Y}"
-    return f"{start:%-d %B %Y} – {end:%-d %B %Y}"

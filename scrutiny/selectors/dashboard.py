@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from ..models import AgendaItem, Committee, Meeting, Report, Role
+from ..models import AgendaItem, Committee, Meeting, Report, UserRole
 from ..permissions import current_seats, reports_visible_to, visible_authorities
 from .committees import AgendaEntry, agendas_for
 
@@ -39,7 +39,7 @@ def followed_committees(user) -> QuerySet[Committee]:
     """A member follows the committees they sit on today; council staff follow every
     committee of their councils."""
     committees = Committee.objects.filter(authority__in=visible_authorities(user))
-    if user.role == Role.MEMBER and not user.is_admin:
+    if user.role == UserRole.MEMBER and not user.is_admin:
         committees = committees.filter(pk__in=current_seats(user).values("committee_id"))
     return committees
 

@@ -4,6 +4,7 @@ import django_tables2 as tables
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
+from ..formatting import date_range
 from ..models import (
     Audit,
     AuditAction,
@@ -16,7 +17,6 @@ from ..models import (
     Recommendation,
     RecommendationUpdate,
 )
-from ..selectors import date_range
 from .columns import LinkColumn, NumberColumn, TagColumn
 
 GRADE_COLOURS = {

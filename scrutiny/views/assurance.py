@@ -11,6 +11,7 @@ from ..filtersets import (
     InspectionFilterSet,
     RecommendationFilterSet,
 )
+from ..formatting import date_range
 from ..models import (
     Audit,
     AuditFinding,
@@ -27,7 +28,6 @@ from ..selectors import (
     complaint_years,
     compliments,
     contact_blocks,
-    date_range,
     recommendations_with_status,
 )
 from ..tables.assurance import (

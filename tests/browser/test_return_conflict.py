@@ -13,16 +13,14 @@ import re
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
+from returns.models import QuarterlyReturn, ReturnSection, ReturnSectionKey
 from scrutiny.models import (
     Authority,
     ContactChannel,
     ContactVolume,
     Period,
-    QuarterlyReturn,
-    ReturnSection,
-    ReturnSectionKey,
-    Role,
     User,
+    UserRole,
 )
 from tests.browser.support import DEMO_PASSWORD, signed_in_page
 from tests.factories.scrutiny import UserFactory
@@ -44,7 +42,7 @@ def second_officer(demo_server, django_db_blocker) -> User:
             username="second-officer",
             first_name="Sam",
             last_name="Second",
-            role=Role.OFFICER,
+            role=UserRole.OFFICER,
             password=DEMO_PASSWORD,
             authorities=[Authority.objects.get(slug=COUNCIL)],
         )

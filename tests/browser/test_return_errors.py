@@ -25,9 +25,10 @@ from django.db.models import QuerySet
 from playwright.sync_api import BrowserContext, Page, expect
 
 from programmes.models import ProgressUpdate
+from returns.models import QuarterlyReturn, ReturnSection
+from returns.sections import sections
 from scorecards.models import IndicatorValue, PracticeScore
-from scrutiny.models import ComplaintTheme, ContactVolume, Period, QuarterlyReturn, ReturnSection
-from scrutiny.returns.sections import sections
+from scrutiny.models import ComplaintTheme, ContactVolume, Period
 from tests.browser.support import signed_in_page
 from workforce.models import Caseload, StaffingFigure
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from scrutiny.models import Authority, Period, QuarterlyReturn, ReturnSection, User
-from scrutiny.returns.sections import return_open, sections
+from returns.models import QuarterlyReturn, ReturnSection
+from returns.sections import sections
+from returns.services import return_open
+from scrutiny.models import Authority, Period, User
 
 
 def started_return(*, authority: Authority, period: Period, user: User) -> QuarterlyReturn:

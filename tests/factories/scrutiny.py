@@ -46,7 +46,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     username = factory.Sequence(lambda n: f"user{n}")
     first_name = "Test"
     last_name = factory.Sequence(lambda n: f"Person {n}")
-    role = m.Role.OFFICER
+    role = m.UserRole.OFFICER
     password = factory.django.Password("pw")
 
     @factory.post_generation

@@ -2,7 +2,8 @@
 
 import pytest
 
-from scrutiny.models import ComplaintCount, QuarterlyReturn, ReturnEvent
+from returns.models import QuarterlyReturn, ReturnEvent
+from scrutiny.models import ComplaintCount
 from tests.factories.returns import section_post, started_return
 
 pytestmark = pytest.mark.django_db

@@ -10,6 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from programmes.models import Milestone, ProgressMetric, ProgressUpdate
+from returns.models import ReturnSection
+from returns.sections import sections
 from scorecards.models import IndicatorValue, PracticeScore
 from scrutiny.models import (
     Audit,
@@ -17,9 +19,7 @@ from scrutiny.models import (
     Compliment,
     Period,
     RecommendationUpdate,
-    ReturnSection,
 )
-from scrutiny.returns.sections import sections
 from tests.factories.programmes import (
     MilestoneFactory,
     ProgrammeFactory,

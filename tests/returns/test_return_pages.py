@@ -2,8 +2,8 @@
 
 import pytest
 
-from scrutiny.models import QuarterlyReturn, ReturnEvent
-from scrutiny.returns.sections import sections
+from returns.models import QuarterlyReturn, ReturnEvent
+from returns.sections import sections
 from tests.factories.returns import section_post
 
 pytestmark = pytest.mark.django_db

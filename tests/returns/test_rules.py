@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from scrutiny.returns import rules
-from scrutiny.returns.rules import Problem
+from returns import rules
+from returns.rules import Problem
 
 
 @pytest.mark.parametrize(
@@ -219,7 +219,7 @@ def test_large_moves_need_a_commentary_only_to_complete():
 
 
 def test_a_red_or_amber_rag_needs_a_commentary_before_completing_but_green_does_not():
-    from scrutiny.returns.rules import check_commentary, red_or_amber
+    from returns.rules import check_commentary, red_or_amber
 
     flags = red_or_amber([("RAG for A", "red"), ("RAG for B", "green"), ("RAG for C", "amber")])
     assert [str(f) for f in flags] == ["RAG for A: Red", "RAG for C: Amber"]
@@ -232,7 +232,7 @@ def test_a_red_or_amber_rag_needs_a_commentary_before_completing_but_green_does_
 
 
 def test_text_and_choices_are_read_by_the_same_rules():
-    from scrutiny.returns.rules import check_range, read_choice, read_text
+    from returns.rules import check_range, read_choice, read_text
 
     assert read_text("  a\x00b \r\n", row="0", column="c", what="Theme") == ("ab", [])
     assert read_text("x" * 201, row="0", column="c", what="Theme", max_length=200)[1][

@@ -3,8 +3,9 @@
 import pytest
 from django.urls import reverse
 
+from scrutiny.formatting import percentage
 from scrutiny.models import Period
-from scrutiny.selectors import complaint_comparison, complaint_pivot, percent
+from scrutiny.selectors import complaint_comparison, complaint_pivot
 from tests.factories.scrutiny import (
     ComplaintCountFactory,
     ComplaintThemeFactory,
@@ -98,11 +99,11 @@ def test_year_on_year_percentages_come_from_the_counts(authority, counts):
 
 
 def test_percentages_round_half_up_to_whole_numbers():
-    assert percent(1, 8) == 13  # 12.5
-    assert percent(3, 8) == 38  # 37.5
-    assert percent(1, 3) == 33
-    assert percent(None, 8) is None
-    assert percent(1, 0) is None
+    assert percentage(1, 8, decimals=0) == 13  # 12.5
+    assert percentage(3, 8, decimals=0) == 38  # 37.5
+    assert percentage(1, 3, decimals=0) == 33
+    assert percentage(None, 8, decimals=0) is None
+    assert percentage(1, 0, decimals=0) is None
 
 
 def test_a_year_recorded_by_year_and_by_quarter_is_not_counted_twice(authority, counts, teams):

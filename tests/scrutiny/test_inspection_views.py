@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.urls import reverse
 
-from scrutiny.selectors import date_range
+from scrutiny.formatting import date_range
 from tests.factories.scrutiny import InspectionFactory, InspectionJudgementFactory
 
 

@@ -43,13 +43,13 @@ def responses(client, report):
     yield "sitemap", client.get(reverse("sitemap"))
     yield "sign-in page", client.get(reverse("login"))
     yield "not found", client.get("/no-such-page/")
-    yield "sign-in needed", client.get(reverse("return_list", kwargs={"authority": slug}))
+    yield "sign-in needed", client.get(reverse("returns:list", kwargs={"authority": slug}))
     client.force_login(officer)
-    scorecard = reverse("indicator_list", kwargs={"authority": slug})
+    scorecard = reverse("scorecards:indicator_list", kwargs={"authority": slug})
     yield "CSV", client.get(scorecard, {"format": "csv"})
     yield "JSON", client.get(scorecard, {"format": "json"})
     client.force_login(UserFactory(username="headers-elsewhere", role="officer"))
-    yield "forbidden", client.get(reverse("return_list", kwargs={"authority": slug}))
+    yield "forbidden", client.get(reverse("returns:list", kwargs={"authority": slug}))
 
 
 def test_every_kind_of_response_carries_the_security_headers(client, demo):

@@ -6,13 +6,14 @@ from decimal import Decimal
 
 from django.db.models import Q
 
+from returns import rules
+from returns.changes import Tracked, same_quarter
+from returns.entries import Entry
+from returns.forms import TEXT, Column, Figures, Row
+from returns.models import ReturnSectionKey
+from returns.rules import Problem
 from scorecards.models import Indicator, IndicatorValue, PracticeAspect, PracticeScore
-
-from ...models import Period, ReturnSectionKey
-from .. import rules
-from ..forms import TEXT, Column, Figures, Row
-from ..rules import Problem
-from .base import Entry
+from scrutiny.models import Period
 
 
 class PracticeEntry(Entry):
@@ -20,6 +21,15 @@ class PracticeEntry(Entry):
 
     key = ReturnSectionKey.PRACTICE
     slug = "practice"
+    tracked = (
+        Tracked(
+            PracticeScore,
+            lambda r: Q(aspect__scorecard__authority=r.authority, period=r.period),
+            ("score", "cases_audited"),
+            lambda h: h.aspect.name,
+            ("aspect",),
+        ),
+    )
     title = "Practice score card"
     row_heading = "Aspect of practice"
     row_noun = "aspect"
@@ -102,6 +112,15 @@ class IndicatorEntry(Entry):
 
     key = ReturnSectionKey.INDICATORS
     slug = "indicators"
+    tracked = (
+        Tracked(
+            IndicatorValue,
+            same_quarter(),
+            ("numerator", "denominator", "reported_value", "commentary"),
+            lambda h: h.indicator.name,
+            ("indicator",),
+        ),
+    )
     title = "Indicators"
     row_heading = "Indicator"
     row_noun = "indicator"
@@ -177,10 +196,10 @@ class IndicatorEntry(Entry):
         return next(i for i in self.indicators if str(i.pk) == key)
 
     def value_of(self, key: str, values: dict) -> Decimal | None:
-        if values.get("numerator") is not None and values.get("denominator"):
-            factor = 100 if self.indicator(key).unit == Indicator.Unit.PERCENT else 1
-            return values["numerator"] * factor / values["denominator"]
-        return values.get("reported_value")
+        computed = self.indicator(key).value_from_counts(
+            values.get("numerator"), values.get("denominator")
+        )
+        return computed if computed is not None else values.get("reported_value")
 
     def move_figures(self):
         # An indicator's own commentary explains its own movement.
@@ -212,3 +231,6 @@ class IndicatorEntry(Entry):
 
 def _number(value) -> Decimal | None:
     return None if value is None else Decimal(value)
+
+
+SECTIONS = [PracticeEntry, IndicatorEntry]

@@ -1,4 +1,4 @@
-"""Return sections for the scrutiny app's own figures: complaints and contact volumes."""
+"""Return sections for complaints by team and stage, and contact volumes by channel."""
 
 from __future__ import annotations
 
@@ -6,18 +6,20 @@ from decimal import Decimal
 
 from django.db.models import Q
 
-from .models import (
+from returns import rules
+from returns.changes import Tracked, same_quarter
+from returns.entry import SectionEntry
+from returns.forms import Column, Figures, Row, RowForm, SectionForm, count_field
+from returns.models import ReturnSectionKey
+from returns.rules import Problem
+from scrutiny.models import (
     ComplaintCount,
     ComplaintStage,
     ContactChannel,
     ContactVolume,
     Period,
-    ReturnSectionKey,
     Team,
 )
-from .returns import rules
-from .returns.forms import Column, Figures, Row, RowForm, SectionEntry, SectionForm, count_field
-from .returns.rules import Problem
 
 STAGES = [stage for stage in ComplaintStage if stage != ComplaintStage.NOT_STAGED]
 
@@ -39,6 +41,15 @@ class ComplaintEntry(SectionEntry):
 
     key = ReturnSectionKey.COMPLAINTS
     slug = "complaints"
+    tracked = (
+        Tracked(
+            ComplaintCount,
+            same_quarter(),
+            ("count",),
+            lambda h: f"{h.team} at {h.get_stage_display()}",
+            ("team",),
+        ),
+    )
     title = "Complaints by team and stage"
     row_heading = "Team"
     row_noun = "team"
@@ -133,6 +144,11 @@ class ContactEntry(SectionEntry):
 
     key = ReturnSectionKey.CONTACTS
     slug = "contacts"
+    tracked = (
+        Tracked(
+            ContactVolume, same_quarter(), ("count",), lambda h: h.get_channel_display().lower()
+        ),
+    )
     title = "Contact volumes by channel"
     row_heading = "Channel"
     row_noun = "channel"
@@ -207,3 +223,12 @@ class ContactEntry(SectionEntry):
             elif volume.count != value:
                 volume.count = int(value)
                 volume.save()
+
+
+class ComplaintsByTeam(ComplaintEntry):
+    """Complaints by team and stage, each team's row limited to its service area."""
+
+    team_rows = True
+
+    def get_rows(self) -> list[Row]:
+        return [Row(str(t.pk), t.name, t.service_area_id) for t in self.teams]

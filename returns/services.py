@@ -10,17 +10,12 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from ..models import (
-    Authority,
-    Period,
-    QuarterlyReturn,
-    ReturnEvent,
-    ReturnSection,
-    ReturnSectionKey,
-    Role,
-    User,
-)
-from ..permissions import can_view_data
+from scrutiny.models import Authority, Period, User
+from scrutiny.permissions import may_act_on_returns
+
+from .entry import SectionEntry
+from .models import QuarterlyReturn, ReturnEvent, ReturnSection, ReturnSectionKey
+from .sections import offered_keys
 
 Status = QuarterlyReturn.Status
 
@@ -33,8 +28,8 @@ class StaleSection(ReturnRefused):
     """Someone else saved the section since this user opened it."""
 
 
-def _require(user: User, authority: Authority, roles: set[str], doing: str) -> None:
-    if not (can_view_data(user, authority) and (user.role in roles or user.is_admin)):
+def _require(user: User, authority: Authority, action: str, doing: str) -> None:
+    if not may_act_on_returns(user, authority, action):
         raise ReturnRefused(f"You cannot {doing} for {authority.short_name}.")
 
 
@@ -42,7 +37,7 @@ def return_start(*, authority: Authority, period: Period, started_by: User) -> Q
     """The council's return for a quarter, created with all its sections if it is new."""
     if period.kind != Period.Kind.QUARTER:
         raise ReturnRefused("Returns are made for a quarter (April to June is Q1).")
-    _require(started_by, authority, {Role.OFFICER, Role.APPROVER}, "start a return")
+    _require(started_by, authority, "start", "start a return")
     with transaction.atomic():
         quarterly_return, created = QuarterlyReturn.objects.get_or_create(
             authority=authority, period=period
@@ -60,6 +55,36 @@ def return_start(*, authority: Authority, period: Period, started_by: User) -> Q
     return quarterly_return
 
 
+def return_open(*, authority: Authority, period: Period, started_by: User) -> QuarterlyReturn:
+    """Start a quarter's return and mark the sections no area offers as cannot start."""
+    with transaction.atomic():
+        quarterly_return = return_start(authority=authority, period=period, started_by=started_by)
+        quarterly_return.sections.filter(status=ReturnSection.Status.NOT_STARTED).exclude(
+            key__in=offered_keys()
+        ).update(status=ReturnSection.Status.CANNOT_START, version=F("version") + 1)
+    return quarterly_return
+
+
+def section_enter(entry: SectionEntry, *, saved_by: User) -> bool:
+    """Check a posted section and, if every rule passes, store its figures and its progress
+    in one transaction (a stale copy or a locked return rolls the figures back too). False
+    when a rule refused something: the problems are on ``entry`` for the page to show."""
+    quarterly_return = entry.quarterly_return
+    ensure_editable(authority=quarterly_return.authority, period=quarterly_return.period)
+    if not entry.is_valid():
+        return False
+    with transaction.atomic():
+        entry.store()
+        section_save(
+            section=entry.section,
+            saved_by=saved_by,
+            expected_version=entry.expected_version,
+            status=entry.status,
+            commentary=entry.commentary,
+        )
+    return True
+
+
 def section_save(
     *,
     section: ReturnSection,
@@ -74,7 +99,7 @@ def section_save(
     rolls those back too: nothing is saved half-way, and nobody's edit is overwritten.
     """
     quarterly_return = section.quarterly_return
-    _require(saved_by, quarterly_return.authority, {Role.OFFICER, Role.APPROVER}, "edit figures")
+    _require(saved_by, quarterly_return.authority, "edit", "edit figures")
     if not quarterly_return.is_editable:
         state = quarterly_return.get_status_display().lower()
         raise ReturnRefused(
@@ -134,7 +159,7 @@ def _transition(
 
 def return_submit(*, quarterly_return: QuarterlyReturn, submitted_by: User) -> QuarterlyReturn:
     """An officer sends a complete return for approval."""
-    _require(submitted_by, quarterly_return.authority, {Role.OFFICER}, "submit a return")
+    _require(submitted_by, quarterly_return.authority, "submit", "submit a return")
     unfinished = [
         s.get_key_display()
         for s in quarterly_return.sections.all()
@@ -160,7 +185,7 @@ def return_submit(*, quarterly_return: QuarterlyReturn, submitted_by: User) -> Q
 
 def return_approve(*, quarterly_return: QuarterlyReturn, approved_by: User) -> QuarterlyReturn:
     """An approver (never the person who submitted it) signs the return off."""
-    _require(approved_by, quarterly_return.authority, {Role.APPROVER}, "approve a return")
+    _require(approved_by, quarterly_return.authority, "approve", "approve a return")
     if quarterly_return.submitted_by_id == approved_by.pk:
         raise ReturnRefused("You submitted this return, so someone else must approve it.")
     with transaction.atomic():
@@ -181,7 +206,7 @@ def return_approve(*, quarterly_return: QuarterlyReturn, approved_by: User) -> Q
 
 def return_lock(*, quarterly_return: QuarterlyReturn, locked_by: User) -> QuarterlyReturn:
     """An approver locks an approved return: from now on only a correction changes it."""
-    _require(locked_by, quarterly_return.authority, {Role.APPROVER}, "lock a return")
+    _require(locked_by, quarterly_return.authority, "lock", "lock a return")
     with transaction.atomic():
         _transition(
             quarterly_return,
@@ -199,7 +224,7 @@ def return_reopen(
     *, quarterly_return: QuarterlyReturn, reopened_by: User, reason: str
 ) -> QuarterlyReturn:
     """An approver reopens a signed-off return for a correction, saying why."""
-    _require(reopened_by, quarterly_return.authority, {Role.APPROVER}, "reopen a return")
+    _require(reopened_by, quarterly_return.authority, "reopen", "reopen a return")
     reason = (reason or "").strip()
     if not reason:
         raise ReturnRefused("Say why the return is being reopened: the reason is kept.")
@@ -238,3 +263,25 @@ def ensure_editable(*, authority: Authority, period: Period) -> None:
             f"The {quarter} return is {Status(status).label.lower()}: "
             "figures change only through a correction."
         )
+
+
+def return_act(
+    *, quarterly_return: QuarterlyReturn, action: str, actor: User, reason: str = ""
+) -> str:
+    """Do one of the return's workflow actions (the detail page's buttons) and say what was
+    done, in words for the user; ReturnRefused if it may not be done now."""
+    if quarterly_return.pk is None:
+        raise ReturnRefused("Start this quarter's return first")
+    if action == "submit":
+        return_submit(quarterly_return=quarterly_return, submitted_by=actor)
+        return "Return submitted for approval"
+    if action == "approve":
+        return_approve(quarterly_return=quarterly_return, approved_by=actor)
+        return "Return approved"
+    if action == "lock":
+        return_lock(quarterly_return=quarterly_return, locked_by=actor)
+        return "Return locked"
+    if action == "reopen":
+        return_reopen(quarterly_return=quarterly_return, reopened_by=actor, reason=reason)
+        return "Return reopened for correction"
+    raise ReturnRefused("Choose what to do with the return")

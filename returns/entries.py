@@ -6,8 +6,10 @@ from collections.abc import Callable
 
 from django.db import models
 
-from ...models import Period, Team
-from ..forms import Figures, Row, SectionEntry
+from scrutiny.models import Period, Team
+
+from .entry import SectionEntry
+from .forms import Figures, Row
 
 
 def save_changed(obj: models.Model, attrs: dict) -> None:

@@ -7,20 +7,14 @@ from decimal import Decimal
 
 from django import forms
 
-from scrutiny.models import Period, ReturnSectionKey
-from scrutiny.returns import rules
-from scrutiny.returns.forms import (
-    Column,
-    Figures,
-    Row,
-    RowForm,
-    SectionEntry,
-    SectionForm,
-    count_field,
-)
-from scrutiny.returns.rules import Problem
-
-from .models import Basis, Role, StaffingFigure
+from returns import rules
+from returns.changes import Tracked, same_quarter
+from returns.entry import SectionEntry
+from returns.forms import Column, Figures, Row, RowForm, SectionForm, count_field
+from returns.models import ReturnSectionKey
+from returns.rules import Problem
+from scrutiny.models import Period
+from workforce.models import Basis, Role, StaffingFigure
 
 COLUMNS = [
     Column("total_reported", "Total in post", whole=False),
@@ -57,6 +51,15 @@ class StaffingEntry(SectionEntry):
 
     key = ReturnSectionKey.WORKFORCE
     slug = "workforce"
+    tracked = (
+        Tracked(
+            StaffingFigure,
+            same_quarter(),
+            ("total_reported", "permanent", "agency", "vacancies"),
+            lambda h: h.role.name,
+            ("role",),
+        ),
+    )
     title = "Workforce by role"
     row_heading = "Role"
     row_noun = "role"

@@ -6,7 +6,12 @@ from decimal import Decimal
 
 from django.db.models import Q
 
-from ...models import (
+from returns.changes import Tracked, same_quarter
+from returns.entries import Entry, TeamEntry, lines, save_changed, text
+from returns.forms import CHOICE, DATE, TEXT, Column, Figures, Row
+from returns.models import ReturnSectionKey
+from returns.rules import Problem
+from scrutiny.models import (
     Audit,
     AuditAction,
     AuditFinding,
@@ -14,12 +19,8 @@ from ...models import (
     Compliment,
     Period,
     RecommendationUpdate,
-    ReturnSectionKey,
 )
-from ...selectors.recommendations import visible_recommendations, visible_updates
-from ..forms import CHOICE, DATE, TEXT, Column, Figures, Row
-from ..rules import Problem
-from .base import Entry, TeamEntry, lines, save_changed, text
+from scrutiny.selectors.recommendations import visible_recommendations, visible_updates
 
 
 class NamedRowsEntry(Entry):
@@ -67,6 +68,11 @@ class ComplaintThemeEntry(NamedRowsEntry):
 
     key = ReturnSectionKey.COMPLAINT_THEMES
     slug = "complaint-themes"
+    tracked = (
+        Tracked(
+            ComplaintTheme, same_quarter(), ("theme", "context", "action"), lambda h: "a theme"
+        ),
+    )
     title = "Complaint themes"
     row_heading = "Theme"
     row_noun = "theme"
@@ -120,6 +126,15 @@ class ComplimentEntry(TeamEntry):
 
     key = ReturnSectionKey.COMPLIMENTS
     slug = "compliments"
+    tracked = (
+        Tracked(
+            Compliment,
+            same_quarter(),
+            ("count", "received_from", "about"),
+            lambda h: str(h.team),
+            ("team",),
+        ),
+    )
     title = "Compliments by team"
     columns = [
         Column("count", "Compliments"),
@@ -180,6 +195,25 @@ class AuditEntry(NamedRowsEntry):
 
     key = ReturnSectionKey.AUDITS
     slug = "audits"
+    tracked = (
+        Tracked(
+            Audit, same_quarter(), ("title", "completed_on", "cases_audited"), lambda h: h.title
+        ),
+        Tracked(
+            AuditFinding,
+            same_quarter("audit__"),
+            ("text",),
+            lambda h: f"{h.audit.title} ({h.get_kind_display().lower()} {h.order})",
+            ("audit",),
+        ),
+        Tracked(
+            AuditAction,
+            same_quarter("audit__"),
+            ("text",),
+            lambda h: f"{h.audit.title} (action {h.order})",
+            ("audit",),
+        ),
+    )
     title = "Audits completed"
     row_heading = "Audit"
     row_noun = "audit"
@@ -278,6 +312,18 @@ class RecommendationEntry(Entry):
 
     key = ReturnSectionKey.RECOMMENDATIONS
     slug = "recommendations"
+    tracked = (
+        Tracked(
+            RecommendationUpdate,
+            lambda r: Q(recommendation__authority=r.authority, period=r.period),
+            ("status", "note"),
+            lambda h: f"recommendation “{h.recommendation.text[:80]}”",
+            ("recommendation",),
+            lambda reader, authority: Q(
+                recommendation__in=visible_recommendations(reader, authority=authority).values("pk")
+            ),
+        ),
+    )
     title = "Recommendation status updates"
     row_heading = "Recommendation"
     row_noun = "recommendation"

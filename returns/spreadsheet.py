@@ -19,10 +19,13 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, Protection
 from openpyxl.utils import get_column_letter
 
-from ..models import QuarterlyReturn, ReturnSection, User
-from ..services.returns import ReturnRefused, ensure_editable, section_save
-from .forms import NUMBER, SectionEntry
+from scrutiny.models import User
+
+from .entry import SectionEntry
+from .forms import NUMBER
+from .models import QuarterlyReturn, ReturnSection
 from .sections import sections
+from .services import ReturnRefused, ensure_editable, section_save
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_UNPACKED = 30 * 1024 * 1024

@@ -10,8 +10,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from .authorities import Authority
-from .periods import Period
+from scrutiny.models import Authority, Period
 
 
 class ReturnSectionKey(models.TextChoices):
@@ -63,6 +62,7 @@ class QuarterlyReturn(models.Model):
     locked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        db_table = "scrutiny_quarterlyreturn"
         ordering = ["authority", "-period__start"]
         constraints = [
             models.UniqueConstraint(fields=["authority", "period"], name="return_once_a_period"),
@@ -119,9 +119,13 @@ class ReturnSection(models.Model):
         related_name="+",
     )
     updated_at = models.DateTimeField(null=True, blank=True)
-    history = HistoricalRecords(excluded_fields=["version", "updated_by", "updated_at"])
+    history = HistoricalRecords(
+        excluded_fields=["version", "updated_by", "updated_at"],
+        table_name="scrutiny_historicalreturnsection",
+    )
 
     class Meta:
+        db_table = "scrutiny_returnsection"
         ordering = ["quarterly_return", "key"]
         constraints = [
             models.UniqueConstraint(fields=["quarterly_return", "key"], name="section_once"),
@@ -155,6 +159,7 @@ class ReturnEvent(models.Model):
     reason = models.TextField(blank=True)
 
     class Meta:
+        db_table = "scrutiny_returnevent"
         ordering = ["quarterly_return", "at", "pk"]
         constraints = [
             models.CheckConstraint(

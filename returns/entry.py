@@ -1,158 +1,41 @@
-"""What every section page of a return shares: a formset laid out like the paper table.
+"""One section's page of a return: a formset laid out like the paper table.
 
 A section (``SectionEntry`` subclass) names its rows (roles, teams, channels), its columns,
 how to read the quarter's figures and how to store them. The base class builds the
 formset, shows last quarter's and last year's figures beside each box, runs the rules in
 ``rules.py`` and turns their ``Problem`` records into errors next to the fields and in the
-error summary. Number boxes are text on purpose: what was typed is read by the rules, so a
-spreadsheet import reads it the same way, and is shown back unchanged when it is refused.
+error summary.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django import forms
-from django.db.models import Q
 
-from ..formatting import figure
-from ..models import Authority, Period, QuarterlyReturn, ReturnSection
+from scrutiny.models import Authority, Period
+from scrutiny.permissions import may_edit_return_row
+
 from . import rules
+from .forms import (
+    CHOICE,
+    DATE,
+    NUMBER,
+    TEXT,
+    Column,
+    Figures,
+    Row,
+    RowForm,
+    SectionForm,
+    quarter_periods,
+    row_form_for,
+)
+from .models import QuarterlyReturn, ReturnSection
+from .presentation import SectionTable
 from .rules import Problem
 
-NUMBER, TEXT, CHOICE, DATE = "number", "text", "choice", "date"
-DATE_PARTS = ("day", "month", "year")
 
-
-@dataclass(frozen=True)
-class Column:
-    """A column of the table: its field name, heading and kind of value.
-
-    ``kind`` is a number (``whole`` counts or decimals, optionally within ``minimum`` and
-    ``maximum``), free ``text``, a ``choice`` of ``choices``, or a ``date`` typed as day,
-    month and year that must fall inside the quarter. A ``rag`` choice marked red or amber
-    needs a commentary before the section is completed.
-    """
-
-    name: str
-    label: str
-    whole: bool = True
-    kind: str = NUMBER
-    choices: tuple[tuple[str, str], ...] = ()
-    minimum: Decimal | None = None
-    maximum: Decimal | None = None
-    rag: bool = False
-    max_length: int = 2000
-    lines: int = 0
-
-    @property
-    def field_names(self) -> list[str]:
-        if self.kind == DATE:
-            return [f"{self.name}_{part}" for part in DATE_PARTS]
-        return [self.name]
-
-    def shown(self, value) -> str:
-        """A stored value as the table shows it (last quarter's, or a read-only cell)."""
-        if value is None or value == "":
-            return ""
-        if self.kind == CHOICE:
-            return dict(self.choices).get(value, str(value))
-        if self.kind == DATE:
-            return f"{value:%-d %B %Y}"
-        if self.kind == TEXT:
-            return str(value)
-        return figure(value)
-
-    def initial(self, value) -> dict[str, str]:
-        """A stored value as the boxes show it to be edited."""
-        if self.kind == DATE:
-            if value is None:
-                return dict.fromkeys(self.field_names, "")
-            parts = (value.day, value.month, value.year)
-            return {name: str(part) for name, part in zip(self.field_names, parts, strict=True)}
-        if self.kind in (TEXT, CHOICE):
-            return {self.name: "" if value is None else str(value)}
-        return {self.name: figure(value)}
-
-
-@dataclass
-class Row:
-    """A row of the table: the key its figures are stored under, and its label.
-
-    ``service_area_id`` is set on rows that belong to a team's service area; ``new`` marks
-    a blank row offered for something not yet recorded (a new theme or audit).
-    """
-
-    key: str
-    label: str
-    service_area_id: int | None = None
-    new: bool = False
-
-
-@dataclass
-class Cell:
-    label: str
-    field: forms.BoundField
-    previous: str
-    last_year: str
-    column: Column | None = None
-    parts: list[forms.BoundField] = field(default_factory=list)
-    shown: str = ""
-
-
-@dataclass
-class TableRow:
-    label: str
-    form: forms.Form
-    cells: list[Cell] = field(default_factory=list)
-    total: str = ""
-    editable: bool = True
-
-
-Figures = dict[str, dict[str, object]]  # row key -> column -> value (Decimal, text, date)
-
-
-class RowForm(forms.Form):
-    """One row: the hidden key of what it is about; subclasses add a box per column."""
-
-    key = forms.CharField(widget=forms.HiddenInput, required=False)
-
-
-class SectionForm(forms.Form):
-    """The section's own fields: the version it was read at, and the commentary."""
-
-    version = forms.CharField(widget=forms.HiddenInput, required=False)
-    commentary = forms.CharField(
-        label="Commentary",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4, "class": "govuk-textarea"}),
-        help_text="Explain anything a reader should know about these figures.",
-    )
-
-
-def quarter_periods(period: Period) -> dict[str, Period | None]:
-    """This quarter, last quarter and the same quarter last year, in one query.
-
-    Unlike ``Period.previous()`` this never creates a period just to find it empty.
-    """
-    number = period.number or 1
-    last_quarter = (period.start_year - 1, 4) if number == 1 else (period.start_year, number - 1)
-    wanted = {
-        "current": (period.start_year, number),
-        "previous": last_quarter,
-        "last_year": (period.start_year - 1, number),
-    }
-    match = Q()
-    for start_year, quarter in wanted.values():
-        match |= Q(start_year=start_year, number=quarter)
-    found = {
-        (p.start_year, p.number): p for p in Period.objects.filter(match, kind=Period.Kind.QUARTER)
-    }
-    return {name: found.get(key) for name, key in wanted.items()}
-
-
-class SectionEntry:
+class SectionEntry(SectionTable):
     """One section's page: rows × columns of figures for a council's quarter."""
 
     do_not_call_in_templates = True  # the task list passes the classes themselves
@@ -172,6 +55,9 @@ class SectionEntry:
     # Blank rows offered for things not yet recorded; ``label_column`` names them.
     extra_rows = 0
     label_column = ""
+    # The models whose history holds this section's figures, for the changes page
+    # (``returns.changes.Tracked`` each).
+    tracked: tuple = ()
 
     def __init__(
         self,
@@ -233,12 +119,10 @@ class SectionEntry:
 
     def find_locked_keys(self) -> set[str]:
         """Rows this user may read but not change (teams outside their service areas)."""
-        from .access import row_is_editable
-
         return {
             row.key
             for row in self.rows
-            if not row_is_editable(self.user, self.authority, row, by_team=self.team_rows)
+            if not may_edit_return_row(self.user, self.authority, row, by_team=self.team_rows)
         }
 
     @property
@@ -495,69 +379,6 @@ class SectionEntry:
             return f"#{auto_id}{widget.anchor_suffix}"
         return f"#{auto_id}"
 
-    # Presentation ------------------------------------------------------------------------
-    def table(self) -> list[TableRow]:
-        rows = []
-        for row_form, row in zip(self.formset.forms, self.rows, strict=False):
-            key = str(row_form["key"].value())
-            shown = self.row_by_key.get(key, row)
-            table_row = TableRow(
-                label=shown.label, form=row_form, editable=shown.key not in self.locked_keys
-            )
-            for column in self.columns:
-                parts = [row_form[name] for name in column.field_names]
-                table_row.cells.append(
-                    Cell(
-                        label=column.label,
-                        field=parts[0],
-                        previous=column.shown(self.previous.get(shown.key, {}).get(column.name)),
-                        last_year=column.shown(self.last_year.get(shown.key, {}).get(column.name)),
-                        column=column,
-                        parts=parts,
-                        shown=column.shown(self.current.get(shown.key, {}).get(column.name)),
-                    )
-                )
-            if self.show_total:
-                known = [
-                    v for v in self.values.get(shown.key, {}).values() if isinstance(v, Decimal)
-                ]
-                table_row.total = figure(sum(known, Decimal(0))) if known else ""
-            rows.append(table_row)
-        return rows
-
-    @property
-    def period_labels(self) -> dict[str, str]:
-        number = self.period.number or 1
-        previous = (
-            f"Q4 {self.period.start_year - 1}/{self.period.start_year % 100:02d}"
-            if number == 1
-            else f"Q{number - 1} {self.period.year_label}"
-        )
-        last_year = f"Q{number} {self.period.start_year - 1}/{self.period.start_year % 100:02d}"
-        return {"previous": previous, "last_year": last_year}
-
     def editable_values(self) -> dict[str, dict]:
         """Entered rows this user may change, new rows included: what ``store`` writes."""
         return {k: v for k, v in self.values.items() if k not in self.locked_keys}
-
-
-def count_field(label: str = "") -> forms.CharField:
-    """A number box read by the rules, not by Django (see the module docstring)."""
-    return forms.CharField(
-        label=label,
-        required=False,
-        strip=False,
-        widget=forms.TextInput(
-            attrs={
-                "class": "govuk-input govuk-input--width-5",
-                "inputmode": "decimal",
-                "spellcheck": "false",
-            }
-        ),
-    )
-
-
-def row_form_for(columns: list[Column]) -> type[RowForm]:
-    """A row form with a box (or three, for a date) per column, all read by the rules."""
-    fields = {name: count_field() for column in columns for name in column.field_names}
-    return type("GeneratedRowForm", (RowForm,), fields)

@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from returns import rules
+from returns.changes import Tracked, quarter_span, same_quarter
+from returns.entries import Entry, TeamEntry
+from returns.forms import Column, Figures, Row
+from returns.models import ReturnSectionKey
+from returns.rules import Problem
+from scrutiny.models import Period
 from workforce.models import (
     Caseload,
     LeaverReason,
@@ -12,12 +19,6 @@ from workforce.models import (
     TrainingCompletion,
     TrainingCourse,
 )
-
-from ...models import Period, ReturnSectionKey
-from .. import rules
-from ..forms import Column, Figures, Row
-from ..rules import Problem
-from .base import Entry, TeamEntry
 
 LEAVER_REASONS = [
     ("retired", "Retired"),
@@ -33,6 +34,16 @@ class StartersLeaversEntry(Entry):
 
     key = ReturnSectionKey.STARTERS_LEAVERS
     slug = "starters-leavers"
+    tracked = (
+        Tracked(StaffMovement, quarter_span(), ("starters", "leavers"), lambda h: h.staff_group),
+        Tracked(
+            LeaverReason,
+            quarter_span("movement__"),
+            ("count",),
+            lambda h: f"{h.movement.staff_group} who left: {h.reason.lower()}",
+            ("movement",),
+        ),
+    )
     title = "Starters and leavers"
     row_heading = "Staff group"
     row_noun = "staff group"
@@ -133,6 +144,15 @@ class CaseloadEntry(TeamEntry):
 
     key = ReturnSectionKey.CASELOADS
     slug = "caseloads"
+    tracked = (
+        Tracked(
+            Caseload,
+            same_quarter(),
+            ("cases_held", "case_holding_fte"),
+            lambda h: str(h.team),
+            ("team",),
+        ),
+    )
     title = "Caseloads by team"
     columns = [
         Column("cases_held", "Cases held"),
@@ -193,6 +213,15 @@ class TrainingEntry(Entry):
 
     key = ReturnSectionKey.TRAINING
     slug = "training"
+    tracked = (
+        Tracked(
+            TrainingCompletion,
+            same_quarter(),
+            ("completed", "planned"),
+            lambda h: h.course.name,
+            ("course",),
+        ),
+    )
     title = "Training completions"
     row_heading = "Course"
     row_noun = "course"

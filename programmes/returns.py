@@ -5,12 +5,13 @@ from __future__ import annotations
 from django.db.models import Q
 
 from programmes.models import Milestone, Programme, ProgressMetric, ProgressUpdate, Project, Rag
-
-from ...models import Period, ReturnSectionKey
-from .. import rules
-from ..forms import CHOICE, DATE, TEXT, Column, Figures, Row
-from ..rules import Problem
-from .base import Entry, save_changed, text
+from returns import rules
+from returns.changes import Tracked
+from returns.entries import Entry, save_changed, text
+from returns.forms import CHOICE, DATE, TEXT, Column, Figures, Row
+from returns.models import ReturnSectionKey
+from returns.rules import Problem
+from scrutiny.models import Period
 
 
 class ProgrammeEntry(Entry):
@@ -32,6 +33,15 @@ class ProgressEntry(ProgrammeEntry):
 
     key = ReturnSectionKey.PROGRAMMES
     slug = "programmes"
+    tracked = (
+        Tracked(
+            ProgressUpdate,
+            lambda r: Q(programme__authority=r.authority, period=r.period),
+            ("rag", "done", "impact", "going_forward"),
+            lambda h: str(h.project or h.programme),
+            ("project", "programme"),
+        ),
+    )
     title = "Programme progress"
     row_heading = "Project"
     row_noun = "project"
@@ -126,6 +136,14 @@ class MetricEntry(ProgrammeEntry):
 
     key = ReturnSectionKey.METRICS
     slug = "metrics"
+    tracked = (
+        Tracked(
+            ProgressMetric,
+            lambda r: Q(programme__authority=r.authority, period=r.period),
+            ("value", "target"),
+            lambda h: h.description,
+        ),
+    )
     title = "Programme progress metrics"
     row_heading = "Metric"
     row_noun = "metric"
@@ -204,6 +222,14 @@ class MilestoneEntry(ProgrammeEntry):
 
     key = ReturnSectionKey.MILESTONES
     slug = "milestones"
+    tracked = (
+        Tracked(
+            Milestone,
+            lambda r: Q(programme__authority=r.authority, history_date__date__gte=r.period.start),
+            ("status", "completed_on"),
+            lambda h: h.title[:80],
+        ),
+    )
     title = "Milestones"
     row_heading = "Milestone"
     row_noun = "milestone"
@@ -289,3 +315,6 @@ def _due(milestone: Milestone) -> str:
     if milestone.due_date:
         return f" (due {milestone.due_date:%B %Y})"
     return ""
+
+
+SECTIONS = [ProgressEntry, MetricEntry, MilestoneEntry]

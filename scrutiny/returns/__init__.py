@@ -1,1 +1,0 @@
-"""Quarterly return entry: the section registry, the validation rules and shared form bits."""
