@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Model
 from django.test.utils import override_settings
 
+from assurance import models as assurance
 from programmes import models as programmes
 from scorecards import models as scorecards
 from scrutiny import models as scrutiny
@@ -42,19 +43,19 @@ DEMO_MODELS: tuple[type[Model], ...] = (
     scrutiny.ReportSection,
     scrutiny.FinancialImplication,
     scrutiny.BackgroundPaper,
-    scrutiny.Inspection,
-    scrutiny.InspectionJudgement,
+    assurance.Inspection,
+    assurance.InspectionJudgement,
     scrutiny.Recommendation,
     scrutiny.RecommendationUpdate,
-    scrutiny.ComplaintCount,
-    scrutiny.ComplaintTheme,
-    scrutiny.Compliment,
-    scrutiny.Audit,
-    scrutiny.AuditFinding,
-    scrutiny.AuditAction,
-    scrutiny.ContactVolume,
-    scrutiny.ContactPurpose,
-    scrutiny.DataQualityIssue,
+    assurance.ComplaintCount,
+    assurance.ComplaintTheme,
+    assurance.Compliment,
+    assurance.Audit,
+    assurance.AuditFinding,
+    assurance.AuditAction,
+    assurance.ContactVolume,
+    assurance.ContactPurpose,
+    assurance.DataQualityIssue,
     workforce.Role,
     workforce.StaffingFigure,
     workforce.StaffMovement,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from scrutiny.models import (
+from assurance.models import (
     Audit,
     AuditAction,
     AuditFinding,
@@ -16,9 +16,8 @@ from scrutiny.models import (
     DataQualityIssue,
     Inspection,
     InspectionJudgement,
-    Recommendation,
-    RecommendationUpdate,
 )
+from scrutiny.models import Recommendation, RecommendationUpdate
 
 from .base import date, decimal, period, prune, upsert
 from .councils import Council

@@ -8,9 +8,12 @@ class ScorecardsConfig(AppConfig):
     def ready(self) -> None:
         from returns.sections import register_sections
         from scrutiny.blocks import register_kinds
+        from workforce.targets import register_caseload_targets
 
         from .blocks import INDICATOR_KINDS
+        from .caseloads import caseload_targets
         from .returns import SECTIONS
 
         register_kinds(INDICATOR_KINDS, rank=20)
         register_sections(SECTIONS, rank=20)
+        register_caseload_targets(caseload_targets)

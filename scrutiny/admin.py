@@ -29,14 +29,6 @@ register(
     m.Report,
     m.Recommendation,
     m.RecommendationUpdate,
-    m.Audit,
-    m.ComplaintCount,
-    m.ComplaintTheme,
-    m.Compliment,
-    m.Inspection,
-    m.ContactVolume,
-    m.ContactPurpose,
-    m.DataQualityIssue,
     inlines={
         m.Authority: [m.ServiceArea, m.Team],
         m.NeighbourSet: [m.NeighbourSetMember],
@@ -44,8 +36,6 @@ register(
         m.Meeting: [m.AgendaItem],
         m.Report: [m.FinancialImplication, m.ReportSection, m.BackgroundPaper],
         m.Recommendation: [m.RecommendationUpdate],
-        m.Audit: [m.AuditFinding, m.AuditAction],
-        m.Inspection: [m.InspectionJudgement],
     },
 )
 

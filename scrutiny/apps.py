@@ -8,8 +8,6 @@ class ScrutinyConfig(AppConfig):
 
     def ready(self) -> None:
         from .blocks import register_kinds
-        from .blocks.builders import COMPLAINT_KINDS, OVERSIGHT_KINDS, RECOMMENDATION_KINDS
+        from .blocks.builders import RECOMMENDATION_KINDS
 
-        register_kinds(COMPLAINT_KINDS, rank=30)
-        register_kinds(OVERSIGHT_KINDS, rank=40)
         register_kinds(RECOMMENDATION_KINDS, rank=50)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import assurance, authoring, clerking, committees, report_sections, reports
+from .views import authoring, clerking, committees, report_sections, reports
 
 urlpatterns = [
     path("committees/", committees.CommitteeListView.as_view(), name="committee_list"),
@@ -95,35 +95,5 @@ urlpatterns = [
         "committees/<slug:slug>/members/<int:member>/",
         clerking.MembershipView.as_view(),
         name="membership_change",
-    ),
-    path("assurance/", assurance.AssuranceHomeView.as_view(), name="assurance_home"),
-    path(
-        "assurance/complaints/",
-        assurance.ComplaintSummaryView.as_view(),
-        name="complaint_summary",
-    ),
-    path("assurance/audits/", assurance.AuditListView.as_view(), name="audit_list"),
-    path("assurance/audits/<int:pk>/", assurance.AuditDetailView.as_view(), name="audit_detail"),
-    path("assurance/inspections/", assurance.InspectionListView.as_view(), name="inspection_list"),
-    path(
-        "assurance/inspections/<int:pk>/",
-        assurance.InspectionDetailView.as_view(),
-        name="inspection_detail",
-    ),
-    path(
-        "assurance/recommendations/",
-        assurance.RecommendationListView.as_view(),
-        name="recommendation_list",
-    ),
-    path(
-        "assurance/recommendations/<int:pk>/",
-        assurance.RecommendationDetailView.as_view(),
-        name="recommendation_detail",
-    ),
-    path("assurance/contacts/", assurance.ContactListView.as_view(), name="contact_list"),
-    path(
-        "assurance/data-quality/",
-        assurance.DataQualityListView.as_view(),
-        name="data_quality_list",
     ),
 ]

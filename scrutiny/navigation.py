@@ -62,7 +62,7 @@ SECTIONS = [
     ),
     Section(
         "Quality assurance",
-        "assurance_home",
+        "assurance:home",
         False,
         "Complaints and compliments, audits, inspections, recommendations, contacts.",
         "assurance/",

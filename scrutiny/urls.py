@@ -14,6 +14,7 @@ council_patterns = [
     path("", include("scrutiny.reading_urls")),
     path("packs/", include("packs.urls")),
     path("returns/", include("returns.urls")),
+    path("assurance/", include("assurance.urls")),
     path("workforce/", include("workforce.urls")),
     path("scorecards/", include("scorecards.urls")),
     path("programmes/", include("programmes.urls")),

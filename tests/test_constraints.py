@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.db import IntegrityError, transaction
 
+from assurance import models as a
 from programmes.models import Programme, Risk
 from scorecards.models import ComparatorValue, Indicator, IndicatorValue
 from scrutiny import models as m
@@ -32,11 +33,11 @@ def year():
 
 def test_a_team_counts_complaints_once_per_stage_and_period(year):
     team = TeamFactory()
-    m.ComplaintCount.objects.create(
+    a.ComplaintCount.objects.create(
         authority=team.authority, period=year, team=team, stage="stage-1", count=2
     )
     refused(
-        lambda: m.ComplaintCount.objects.create(
+        lambda: a.ComplaintCount.objects.create(
             authority=team.authority, period=year, team=team, stage="stage-1", count=3
         )
     )
@@ -45,7 +46,7 @@ def test_a_team_counts_complaints_once_per_stage_and_period(year):
 def test_a_complaint_count_is_never_negative(year):
     team = TeamFactory()
     refused(
-        lambda: m.ComplaintCount.objects.create(
+        lambda: a.ComplaintCount.objects.create(
             authority=team.authority, period=year, team=team, stage="stage-1", count=-1
         )
     )
@@ -54,18 +55,18 @@ def test_a_complaint_count_is_never_negative(year):
 def test_a_complaint_stage_must_be_a_real_stage(year):
     team = TeamFactory()
     refused(
-        lambda: m.ComplaintCount.objects.create(
+        lambda: a.ComplaintCount.objects.create(
             authority=team.authority, period=year, team=team, stage="stage-9", count=1
         )
     )
 
 
 def test_an_inspection_grade_must_be_a_real_grade():
-    inspection = m.Inspection.objects.create(
+    inspection = a.Inspection.objects.create(
         authority=AuthorityFactory(), service_inspected="Fostering", start_date=dt.date(2013, 1, 8)
     )
     refused(
-        lambda: m.InspectionJudgement.objects.create(
+        lambda: a.InspectionJudgement.objects.create(
             inspection=inspection, judgement="Overall effectiveness", grade="brilliant"
         )
     )
@@ -73,7 +74,7 @@ def test_an_inspection_grade_must_be_a_real_grade():
 
 def test_an_inspection_cannot_end_before_it_starts():
     refused(
-        lambda: m.Inspection.objects.create(
+        lambda: a.Inspection.objects.create(
             authority=AuthorityFactory(),
             service_inspected="Protection",
             start_date=dt.date(2012, 11, 21),
@@ -142,7 +143,7 @@ def test_more_staff_cannot_be_trained_than_are_in_scope():
 
 def test_a_contact_purpose_share_is_a_percentage(year):
     refused(
-        lambda: m.ContactPurpose.objects.create(
+        lambda: a.ContactPurpose.objects.create(
             authority=AuthorityFactory(),
             period=year,
             channel="phone",

@@ -14,6 +14,13 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import escape
 
+from assurance.models import (
+    ComplaintCount,
+    ContactPurpose,
+    ContactVolume,
+    DataQualityIssue,
+    Inspection,
+)
 from demo import load_demo
 from demo.committees import block_choice
 from programmes.models import Milestone, Programme, ProgressUpdate
@@ -24,11 +31,6 @@ from scrutiny.models import (
     AgendaItem,
     Authority,
     Committee,
-    ComplaintCount,
-    ContactPurpose,
-    ContactVolume,
-    DataQualityIssue,
-    Inspection,
     Recommendation,
     RecommendationUpdate,
     Report,

@@ -414,10 +414,13 @@ def test_a_recommendation_made_in_a_part_2_report_stays_with_its_readers(secret)
     client = _signed_in(_non_member(committee))
     slug = committee.authority.slug
     pages = [
-        fetch(client, reverse("recommendation_list", kwargs={"authority": slug})),
+        fetch(client, reverse("assurance:recommendation_list", kwargs={"authority": slug})),
         fetch(
             client,
-            reverse("recommendation_detail", kwargs={"authority": slug, "pk": recommendation.pk}),
+            reverse(
+                "assurance:recommendation_detail",
+                kwargs={"authority": slug, "pk": recommendation.pk},
+            ),
         ),
     ]
     assert [page.url for page in pages if page.contains(CANARY)] == []

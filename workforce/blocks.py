@@ -16,7 +16,7 @@ from .models import (
     TrainingCompletion,
     TrainingCoverage,
 )
-from .selectors import caseload_targets, staffing_dates, staffing_snapshots
+from .selectors import staffing_dates, staffing_snapshots
 from .tables import (
     CaseloadTable,
     StaffingSnapshotTable,
@@ -24,6 +24,7 @@ from .tables import (
     TrainingCompletionTable,
     TrainingCoverageTable,
 )
+from .targets import caseload_targets
 
 
 def _staffing_choices(authority: Authority) -> list[tuple[str, str]]:

@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, QuerySet, Subquery, Sum
 
-from scorecards.models import Indicator, Target
 from scrutiny.formatting import figure, percent_text
-from scrutiny.models import Authority, Period
+from scrutiny.models import Authority
 
 from .models import (
     Basis,
@@ -19,6 +18,7 @@ from .models import (
     TrainingCompletion,
     TrainingCoverage,
 )
+from .targets import CaseloadTarget, caseload_targets, target_for
 
 # A snapshot "a year earlier" may be taken on a slightly different day (31 March one year,
 # 1 April the next); within a quarter of the anniversary it is still last year's figure.
@@ -110,40 +110,6 @@ def movements_with_reasons() -> QuerySet[StaffMovement]:
     return StaffMovement.objects.prefetch_related("leaver_reasons")
 
 
-def caseload_targets(authority: Authority) -> dict[int, Target]:
-    """The council's average-caseload targets by financial year, in one query.
-
-    Caseloads are not linked to an indicator, so the target is the council's own (local)
-    workforce indicator measured as an average: Slough's "target of 16".
-    """
-    targets = (
-        Target.objects.filter(
-            authority=authority,
-            indicator__is_local=True,
-            indicator__area=Indicator.Area.WORKFORCE,
-            indicator__unit=Indicator.Unit.AVERAGE,
-        )
-        .select_related("indicator", "period")
-        .order_by("indicator__order", "indicator__code", "period__start")
-    )
-    # Should a council keep two such measures, the first in its own order is the caseload
-    # one; a target for the whole year wins over a quarter's.
-    by_year: dict[int, Target] = {}
-    indicator_id = None
-    for target in targets:
-        indicator_id = indicator_id or target.indicator_id
-        if target.indicator_id != indicator_id:
-            continue
-        year = target.period.start_year
-        if year not in by_year or target.period.kind == Period.Kind.YEAR:
-            by_year[year] = target
-    return by_year
-
-
-def target_for(targets: dict[int, Target], caseload: Caseload) -> Target | None:
-    return targets.get(caseload.period.start_year)
-
-
 @dataclass
 class WorkforceOverview:
     """What the workforce home page shows beside the staffing table."""
@@ -153,7 +119,7 @@ class WorkforceOverview:
     snapshots: list[StaffingSnapshot]
     latest_movement: StaffMovement | None
     latest_caseloads: list[Caseload]
-    caseload_target: Target | None
+    caseload_target: CaseloadTarget | None
     training_total: int | None
     training_courses: int
     latest_coverage: TrainingCoverage | None

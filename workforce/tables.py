@@ -4,7 +4,6 @@ import django_tables2 as tables
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from scorecards.selectors import against_target
 from scrutiny.formatting import figure, percent_text
 from scrutiny.tables import LinkColumn, NumberColumn
 
@@ -250,7 +249,7 @@ class CaseloadTable(tables.Table):
         target = self._target(record)
         if target is None or record.average is None:
             return ""
-        return against_target(record.average, target)
+        return target.status(record.average)
 
 
 class TrainingCompletionTable(tables.Table):

@@ -23,6 +23,7 @@ from .tables import (
     TrainingCompletionTable,
     TrainingCoverageTable,
 )
+from .targets import caseload_targets
 
 
 class InWorkforce:
@@ -121,7 +122,7 @@ class CaseloadListView(InWorkforce, ObjectListView):
     intro = "Cases held per full-time case-holding worker, by team or service."
 
     def get_table_kwargs(self):
-        return {"targets": selectors.caseload_targets(self.authority)}
+        return {"targets": caseload_targets(self.authority)}
 
 
 class TrainingCompletionListView(InWorkforce, ObjectListView):

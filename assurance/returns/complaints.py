@@ -6,20 +6,14 @@ from decimal import Decimal
 
 from django.db.models import Q
 
+from assurance.models import ComplaintCount, ComplaintStage, ContactChannel, ContactVolume
 from returns import rules
 from returns.changes import Tracked, same_quarter
 from returns.entry import SectionEntry
 from returns.forms import Column, Figures, Row, RowForm, SectionForm, count_field
 from returns.models import ReturnSectionKey
 from returns.rules import Problem
-from scrutiny.models import (
-    ComplaintCount,
-    ComplaintStage,
-    ContactChannel,
-    ContactVolume,
-    Period,
-    Team,
-)
+from scrutiny.models import Period, Team
 
 STAGES = [stage for stage in ComplaintStage if stage != ComplaintStage.NOT_STAGED]
 

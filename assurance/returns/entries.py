@@ -6,20 +6,13 @@ from decimal import Decimal
 
 from django.db.models import Q
 
+from assurance.models import Audit, AuditAction, AuditFinding, ComplaintTheme, Compliment
 from returns.changes import Tracked, same_quarter
 from returns.entries import Entry, TeamEntry, lines, save_changed, text
 from returns.forms import CHOICE, DATE, TEXT, Column, Figures, Row
 from returns.models import ReturnSectionKey
 from returns.rules import Problem
-from scrutiny.models import (
-    Audit,
-    AuditAction,
-    AuditFinding,
-    ComplaintTheme,
-    Compliment,
-    Period,
-    RecommendationUpdate,
-)
+from scrutiny.models import Period, RecommendationUpdate
 from scrutiny.selectors.recommendations import visible_recommendations, visible_updates
 
 

@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from django import forms
 
-from ..blocks import block_types_with_choices
-from ..models import (
+from scrutiny.models import (
     EXEMPT_PARAGRAPHS,
     BackgroundPaper,
     Committee,
     FinancialImplication,
     Report,
 )
+
+from ..blocks import block_types_with_choices
 from .text import too_long
 
 PARAGRAPH_CHOICES = [("", "Choose a paragraph")] + [

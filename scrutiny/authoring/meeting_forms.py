@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django import forms
 
-from ..models import (
+from scrutiny.models import (
     AgendaItem,
     Committee,
     CommitteeMembership,
@@ -13,6 +13,7 @@ from ..models import (
     Recommendation,
     Report,
 )
+
 from .forms import exempt_checks, paragraph_field
 
 

@@ -1,27 +1,9 @@
-"""Reads of committee business and assurance figures that are more than one queryset.
+"""Reads of committee business that are more than one queryset.
 
 Every function that returns committee material takes the reader and asks
 ``scrutiny.permissions`` what they may see; none decides visibility on its own.
 """
 
-from .assurance import (
-    KIND_RANK,
-    STAGE_COLUMNS,
-    ComparisonRow,
-    ComplaintComparison,
-    ComplaintPivot,
-    ContactBlock,
-    Headline,
-    PivotRow,
-    assurance_headlines,
-    complaint_comparison,
-    complaint_pivot,
-    complaint_themes,
-    complaint_years,
-    compliments,
-    contact_blocks,
-    financial_year,
-)
 from .committees import (
     AgendaEntry,
     ExemptAccess,
@@ -52,31 +34,15 @@ from .reports import (
 
 __all__ = [
     "AgendaEntry",
-    "ComparisonRow",
-    "ComplaintComparison",
-    "ComplaintPivot",
-    "ContactBlock",
     "ExemptAccess",
     "FinancialRow",
-    "Headline",
-    "KIND_RANK",
     "PUBLIC_READER",
-    "PivotRow",
-    "STAGE_COLUMNS",
     "ShownSection",
     "agenda_for",
-    "assurance_headlines",
     "committee_meetings",
-    "complaint_comparison",
-    "complaint_pivot",
-    "complaint_themes",
-    "complaint_years",
-    "compliments",
     "consideration",
-    "contact_blocks",
     "current_memberships",
     "financial_rows",
-    "financial_year",
     "meeting_for",
     "meetings_visible_to",
     "recommendation_sources",

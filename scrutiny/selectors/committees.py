@@ -8,12 +8,8 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from ..models import (
-    AgendaItem,
-    Authority,
-    Meeting,
-    Report,
-)
+from scrutiny.models import AgendaItem, Authority, Meeting, Report
+
 from ..permissions import can_see_exempt_item, can_view_data, reports_visible_to
 
 # Committees and meetings -----------------------------------------------------------------

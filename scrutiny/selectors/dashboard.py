@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from ..models import AgendaItem, Committee, Meeting, Report, UserRole
+from scrutiny.models import AgendaItem, Committee, Meeting, Report, UserRole
+
 from ..permissions import current_seats, reports_visible_to, visible_authorities
 from .committees import AgendaEntry, agendas_for
 

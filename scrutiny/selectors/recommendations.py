@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from django.db.models import OuterRef, QuerySet, Subquery
 
-from ..models import Authority, Committee, Recommendation, RecommendationUpdate
+from scrutiny.models import Authority, Committee, Recommendation, RecommendationUpdate
+
 from ..permissions import ReaderVariant, recommendations_visible_to
 
 # What may be published: a data block's rows are read as the public reads them, since the

@@ -12,8 +12,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.utils.safestring import mark_safe
 
-from ..blocks import BlockChoiceError, ShownBlock, build_block, show_block
-from ..models import (
+from scrutiny.models import (
     AgendaItem,
     Authority,
     BackgroundPaper,
@@ -21,6 +20,8 @@ from ..models import (
     Report,
     ReportSection,
 )
+
+from ..blocks import BlockChoiceError, ShownBlock, build_block, show_block
 from ..permissions import reads_council_figures, reads_exempt_sections, reports_visible_to
 from ..sanitize import RULES_DIGEST, sanitize_html
 from .committees import visible_reports

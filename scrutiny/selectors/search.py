@@ -17,7 +17,8 @@ from django.db.models import F, Func, OuterRef, Q, QuerySet, Subquery, TextField
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from ..models import Authority, Report, ReportSection
+from scrutiny.models import Authority, Report, ReportSection
+
 from ..permissions import reports_visible_to
 
 MAX_QUERY_LENGTH = 200

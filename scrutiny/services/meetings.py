@@ -6,7 +6,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from ..models import (
+from scrutiny.models import (
     AgendaItem,
     Authority,
     Committee,
@@ -15,6 +15,7 @@ from ..models import (
     Recommendation,
     User,
 )
+
 from ..permissions import can_manage_meetings
 
 

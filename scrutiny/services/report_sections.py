@@ -6,14 +6,10 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import F, Max
 
+from scrutiny.models import Authority, Report, ReportSection, User
+
 from ..authoring.text import text_to_html, too_long
 from ..blocks import BlockChoiceError, block_type, check_choice
-from ..models import (
-    Authority,
-    Report,
-    ReportSection,
-    User,
-)
 from .reports import ReportRefused, require_editable
 
 

@@ -12,8 +12,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
-from ..blocks import BLOCK_TYPES, BlockChoiceError, build_block, check_choice
-from ..models import (
+from scrutiny.models import (
     AgendaItem,
     Authority,
     BackgroundPaper,
@@ -23,6 +22,8 @@ from ..models import (
     ReportSection,
     User,
 )
+
+from ..blocks import BLOCK_TYPES, BlockChoiceError, build_block, check_choice
 from ..permissions import (
     can_approve_report,
     can_correct_report,

@@ -3,7 +3,8 @@
 import django_tables2 as tables
 from django.utils.safestring import mark_safe
 
-from ..models import Committee, CommitteeMembership, Meeting, Report
+from scrutiny.models import Committee, CommitteeMembership, Meeting, Report
+
 from .columns import LinkColumn, TagColumn
 
 MEETING_STATUS_COLOURS = {"scheduled": "blue", "held": "green", "cancelled": "grey"}
@@ -13,6 +14,14 @@ REPORT_STATUS_COLOURS = {
     "approved": "turquoise",
     "published": "green",
     "withdrawn": "red",
+}
+
+# A recommendation's latest status as a GOV.UK tag colour (the tracker and the tables).
+RECOMMENDATION_COLOURS = {
+    "achieved": "green",
+    "partially": "yellow",
+    "not-achieved": "red",
+    "in-progress": "blue",
 }
 
 

@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
 
+from scrutiny.models import FinancialImplication, Report
+
 from ..authoring.forms import (
     BackgroundPaperFormSet,
     FinancialRowFormSet,
@@ -18,7 +20,6 @@ from ..authoring.forms import (
     ReportCoverForm,
 )
 from ..blocks import BLOCK_TYPES, choice_texts
-from ..models import FinancialImplication, Report
 from ..permissions import (
     can_approve_report,
     can_correct_report,

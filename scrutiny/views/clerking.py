@@ -10,13 +10,14 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views import View
 
+from scrutiny.models import AgendaItem, Committee, CommitteeMembership, Meeting, Recommendation
+
 from ..authoring.meeting_forms import (
     AgendaItemForm,
     CommitteeRecommendationForm,
     MeetingForm,
     MembershipForm,
 )
-from ..models import AgendaItem, Committee, CommitteeMembership, Meeting, Recommendation
 from ..permissions import can_manage_meetings
 from ..services import meetings as service
 from .authoring import FormPage

@@ -3,13 +3,18 @@
 from django.urls import reverse
 from django.views.generic import DetailView
 
+from scrutiny.models import Committee
+
 from ..filtersets import CommitteeFilterSet
-from ..models import Committee
 from ..permissions import can_manage_meetings
 from ..selectors import agenda_for, committee_meetings, current_memberships, meeting_for
 from ..selectors.recommendations import committee_recommendations
-from ..tables.assurance import RECOMMENDATION_COLOURS
-from ..tables.committees import CommitteeTable, MeetingTable, MembershipTable
+from ..tables.committees import (
+    RECOMMENDATION_COLOURS,
+    CommitteeTable,
+    MeetingTable,
+    MembershipTable,
+)
 from ..working_days import latest_publication_date
 from .generic import AuthorityMixin, ObjectDetailView, ObjectListView
 

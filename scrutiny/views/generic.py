@@ -18,8 +18,9 @@ from django.views.generic import DetailView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin, Table
 
+from scrutiny.models import Authority
+
 from ..formatting import readable
-from ..models import Authority
 from ..permissions import can_view_data
 
 

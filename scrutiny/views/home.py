@@ -2,7 +2,8 @@
 
 from django.views.generic import ListView, TemplateView
 
-from ..models import Authority
+from scrutiny.models import Authority
+
 from ..navigation import sections_for
 from ..permissions import can_view_data, reports_visible_to, visible_authorities
 from ..selectors import meetings_visible_to

@@ -9,8 +9,9 @@ from django.shortcuts import get_object_or_404
 from django.views import View
 from django.views.generic import TemplateView
 
+from scrutiny.models import Committee
+
 from ..feeds import meetings_calendar, public_meetings
-from ..models import Committee
 from ..selectors.dashboard import dashboard_for
 from ..selectors.search import clean_query, search_hits, search_reports
 from .generic import AuthorityMixin

@@ -9,13 +9,14 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import TemplateView
 
+from scrutiny.models import ReportSection
+
 from ..authoring.forms import (
     BlockSectionForm,
     BlockTypeForm,
     NarrativeSectionForm,
 )
 from ..blocks import BLOCK_TYPES, BlockChoiceError
-from ..models import ReportSection
 from ..permissions import (
     can_write_reports,
 )

@@ -3,8 +3,9 @@
 from django.urls import reverse
 from django.views.generic import DetailView
 
+from scrutiny.models import Report
+
 from ..filtersets import ReportFilterSet
-from ..models import Report
 from ..permissions import can_handle_reports, can_write_reports
 from ..selectors import (
     consideration,

@@ -13,15 +13,9 @@ import re
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
+from assurance.models import ContactChannel, ContactVolume
 from returns.models import QuarterlyReturn, ReturnSection, ReturnSectionKey
-from scrutiny.models import (
-    Authority,
-    ContactChannel,
-    ContactVolume,
-    Period,
-    User,
-    UserRole,
-)
+from scrutiny.models import Authority, Period, User, UserRole
 from tests.browser.support import DEMO_PASSWORD, signed_in_page
 from tests.factories.scrutiny import UserFactory
 

@@ -24,11 +24,12 @@ import pytest
 from django.db.models import QuerySet
 from playwright.sync_api import BrowserContext, Page, expect
 
+from assurance.models import ComplaintTheme, ContactVolume
 from programmes.models import ProgressUpdate
 from returns.models import QuarterlyReturn, ReturnSection
 from returns.sections import sections
 from scorecards.models import IndicatorValue, PracticeScore
-from scrutiny.models import ComplaintTheme, ContactVolume, Period
+from scrutiny.models import Period
 from tests.browser.support import signed_in_page
 from workforce.models import Caseload, StaffingFigure
 

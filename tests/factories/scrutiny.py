@@ -5,6 +5,7 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
+from assurance import models as a
 from scrutiny import models as m
 
 
@@ -141,18 +142,18 @@ class ComplaintCountFactory(factory.django.DjangoModelFactory):
     """Complaints for a team at a stage; ``period`` defaults to the 2014/15 financial year."""
 
     class Meta:
-        model = m.ComplaintCount
+        model = a.ComplaintCount
 
     authority = factory.SubFactory(AuthorityFactory)
     team = factory.SubFactory(TeamFactory, authority=factory.SelfAttribute("..authority"))
     period = factory.LazyFunction(lambda: m.Period.year(2014))
-    stage = m.ComplaintStage.STAGE_1
+    stage = a.ComplaintStage.STAGE_1
     count = 1
 
 
 class ComplaintThemeFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = m.ComplaintTheme
+        model = a.ComplaintTheme
 
     authority = factory.SubFactory(AuthorityFactory)
     period = factory.LazyFunction(lambda: m.Period.year(2014))
@@ -163,7 +164,7 @@ class ComplaintThemeFactory(factory.django.DjangoModelFactory):
 
 class ComplimentFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = m.Compliment
+        model = a.Compliment
 
     authority = factory.SubFactory(AuthorityFactory)
     team = factory.SubFactory(TeamFactory, authority=factory.SelfAttribute("..authority"))
@@ -175,7 +176,7 @@ class ComplimentFactory(factory.django.DjangoModelFactory):
 
 class AuditFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = m.Audit
+        model = a.Audit
 
     authority = factory.SubFactory(AuthorityFactory)
     title = factory.Sequence(lambda n: f"Audit {n}")
@@ -186,17 +187,17 @@ class AuditFactory(factory.django.DjangoModelFactory):
 
 class AuditFindingFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = m.AuditFinding
+        model = a.AuditFinding
 
     audit = factory.SubFactory(AuditFactory)
     order = factory.Sequence(lambda n: n + 1)
-    kind = m.AuditFinding.Kind.STRENGTH
+    kind = a.AuditFinding.Kind.STRENGTH
     text = factory.Sequence(lambda n: f"Finding {n}")
 
 
 class AuditActionFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = m.AuditAction
+        model = a.AuditAction
 
     audit = factory.SubFactory(AuditFactory)
     order = factory.Sequence(lambda n: n + 1)
@@ -205,7 +206,7 @@ class AuditActionFactory(factory.django.DjangoModelFactory):
 
 class InspectionFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = m.Inspection
+        model = a.Inspection
 
     authority = factory.SubFactory(AuthorityFactory)
     service_inspected = factory.Sequence(lambda n: f"Inspected service {n}")
@@ -214,12 +215,12 @@ class InspectionFactory(factory.django.DjangoModelFactory):
 
 class InspectionJudgementFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = m.InspectionJudgement
+        model = a.InspectionJudgement
 
     inspection = factory.SubFactory(InspectionFactory)
     order = factory.Sequence(lambda n: n + 1)
     judgement = factory.Sequence(lambda n: f"Judgement {n}")
-    grade = m.InspectionGrade.GOOD
+    grade = a.InspectionGrade.GOOD
 
 
 class RecommendationFactory(factory.django.DjangoModelFactory):
@@ -243,28 +244,28 @@ class RecommendationUpdateFactory(factory.django.DjangoModelFactory):
 
 class ContactVolumeFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = m.ContactVolume
+        model = a.ContactVolume
 
     authority = factory.SubFactory(AuthorityFactory)
     period = factory.LazyFunction(lambda: m.Period.month(2012, 11))
-    channel = m.ContactChannel.PHONE
+    channel = a.ContactChannel.PHONE
     count = 100
 
 
 class ContactPurposeFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = m.ContactPurpose
+        model = a.ContactPurpose
 
     authority = factory.SubFactory(AuthorityFactory)
     period = factory.LazyFunction(lambda: m.Period.month(2012, 11))
-    channel = m.ContactChannel.PHONE
+    channel = a.ContactChannel.PHONE
     purpose = factory.Sequence(lambda n: f"Purpose {n}")
     percent = 10
 
 
 class DataQualityIssueFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = m.DataQualityIssue
+        model = a.DataQualityIssue
 
     authority = factory.SubFactory(AuthorityFactory)
     area = "Workforce"

@@ -2,8 +2,8 @@
 
 import pytest
 
+from assurance.models import ComplaintCount
 from returns.models import QuarterlyReturn, ReturnEvent
-from scrutiny.models import ComplaintCount
 from tests.factories.returns import section_post, started_return
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@ the server for GET and POST."""
 
 import pytest
 
-from scrutiny.models import ComplaintCount
+from assurance.models import ComplaintCount
 from tests.factories.returns import section_post
 from tests.factories.scrutiny import ServiceAreaFactory, UserFactory
 

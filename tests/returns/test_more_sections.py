@@ -9,17 +9,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from assurance.models import Audit, ComplaintTheme, Compliment
 from programmes.models import Milestone, ProgressMetric, ProgressUpdate
 from returns.models import ReturnSection
 from returns.sections import sections
 from scorecards.models import IndicatorValue, PracticeScore
-from scrutiny.models import (
-    Audit,
-    ComplaintTheme,
-    Compliment,
-    Period,
-    RecommendationUpdate,
-)
+from scrutiny.models import Period, RecommendationUpdate
 from tests.factories.programmes import (
     MilestoneFactory,
     ProgrammeFactory,

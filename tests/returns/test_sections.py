@@ -6,8 +6,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from assurance.models import ComplaintCount, ContactVolume
 from returns.models import ReturnSection
-from scrutiny.models import ComplaintCount, ContactVolume, Period
+from scrutiny.models import Period
 from tests.factories.returns import section_of, section_post
 from tests.factories.scrutiny import ComplaintCountFactory, TeamFactory
 from tests.factories.workforce import RoleFactory, StaffingFigureFactory

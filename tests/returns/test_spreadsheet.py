@@ -8,7 +8,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
-from scrutiny.models import ComplaintCount, ContactVolume, Period
+from assurance.models import ComplaintCount, ContactVolume
+from scrutiny.models import Period
 from tests.factories.scrutiny import ContactVolumeFactory
 from workforce.models import StaffingFigure
 

@@ -12,13 +12,13 @@ from tests.factories.scrutiny import (
 CANARY = "CANARY-7f3e-exempt"
 
 ASSURANCE_PAGES = [
-    "assurance_home",
-    "complaint_summary",
-    "audit_list",
-    "inspection_list",
-    "recommendation_list",
-    "contact_list",
-    "data_quality_list",
+    "assurance:home",
+    "assurance:complaint_summary",
+    "assurance:audit_list",
+    "assurance:inspection_list",
+    "assurance:recommendation_list",
+    "assurance:contact_list",
+    "assurance:data_quality_list",
 ]
 
 

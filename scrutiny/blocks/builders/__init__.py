@@ -1,9 +1,7 @@
-"""The block kinds of the committee and assurance areas while they live in ``scrutiny``:
-complaints, audits and inspections, and recommendations. Registered from
-``ScrutinyConfig.ready()``, as every app registers the kinds of its own ``blocks.py``."""
+"""The block kinds of the committee area while it lives in ``scrutiny``: recommendations.
+Registered from ``ScrutinyConfig.ready()``, as every app registers the kinds of its own
+``blocks.py``."""
 
-from .complaints import COMPLAINT_KINDS
-from .oversight import OVERSIGHT_KINDS
 from .recommendations import RECOMMENDATION_KINDS
 
-__all__ = ["COMPLAINT_KINDS", "OVERSIGHT_KINDS", "RECOMMENDATION_KINDS"]
+__all__ = ["RECOMMENDATION_KINDS"]

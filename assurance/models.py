@@ -1,96 +1,11 @@
-"""What a committee holds the service to account on: recommendations, audits, complaints,
-compliments, inspections, contact volumes, and recorded data-quality problems."""
+"""What a committee holds the service to account on, besides its recommendations: audits,
+complaints, compliments, inspections, contact volumes, and recorded data-quality problems."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from .authorities import Authority, Team
-from .committees import Committee
-from .periods import Period
-from .reports import Report
-
-
-class Recommendation(models.Model):
-    """A recommendation (or strategic-focus line) to be tracked to completion."""
-
-    authority = models.ForeignKey(
-        Authority, on_delete=models.CASCADE, related_name="recommendations"
-    )
-    committee = models.ForeignKey(
-        Committee, on_delete=models.SET_NULL, null=True, blank=True, related_name="recommendations"
-    )
-    report = models.ForeignKey(
-        Report,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="recommendations",
-        help_text="The report in which it was made.",
-    )
-    team = models.ForeignKey(
-        Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="recommendations"
-    )
-    area = models.CharField(max_length=120, blank=True, help_text="Service area or heading.")
-    source = models.CharField(max_length=200, help_text="e.g. '2013/14 Annual Review'.")
-    period = models.ForeignKey(
-        Period,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        help_text="The year it is to be delivered in (e.g. strategic focus 2015/16).",
-    )
-    reference = models.CharField(max_length=20, blank=True)
-    order = models.PositiveSmallIntegerField(default=0)
-    rationale = models.TextField(blank=True)
-    text = models.TextField()
-    owner = models.CharField(max_length=120, blank=True)
-    due_date = models.DateField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["authority", "source", "area", "order"]
-
-    def __str__(self) -> str:
-        return self.text[:80]
-
-
-class RecommendationUpdate(models.Model):
-    """The status of a recommendation as reported for one period."""
-
-    class Status(models.TextChoices):
-        ACHIEVED = "achieved", "Achieved"
-        PARTIALLY = "partially", "Partially achieved"
-        NOT_ACHIEVED = "not-achieved", "Not achieved"
-        IN_PROGRESS = "in-progress", "In progress"
-
-    recommendation = models.ForeignKey(
-        Recommendation, on_delete=models.CASCADE, related_name="updates"
-    )
-    period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="+")
-    status = models.CharField(max_length=14, choices=Status.choices)
-    note = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    recorded_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["recommendation", "period__start"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["recommendation", "period"], name="recommendation_update_once"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_status_display()} ({self.period})"
+from scrutiny.models import Authority, Period, Team
 
 
 class Audit(models.Model):
@@ -110,9 +25,10 @@ class Audit(models.Model):
     completed_on = models.DateField(null=True, blank=True)
     cases_audited = models.PositiveIntegerField(null=True, blank=True)
     summary = models.TextField(blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="scrutiny_historicalaudit")
 
     class Meta:
+        db_table = "scrutiny_audit"
         ordering = ["authority", "-completed_on", "title"]
 
     def __str__(self) -> str:
@@ -130,9 +46,10 @@ class AuditFinding(models.Model):
     order = models.PositiveSmallIntegerField(default=1)
     kind = models.CharField(max_length=12, choices=Kind.choices)
     text = models.TextField()
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="scrutiny_historicalauditfinding")
 
     class Meta:
+        db_table = "scrutiny_auditfinding"
         ordering = ["audit", "order"]
 
     def __str__(self) -> str:
@@ -153,9 +70,10 @@ class AuditAction(models.Model):
     owner = models.CharField(max_length=120, blank=True)
     due_date = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.PLANNED)
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="scrutiny_historicalauditaction")
 
     class Meta:
+        db_table = "scrutiny_auditaction"
         ordering = ["audit", "order"]
 
     def __str__(self) -> str:
@@ -180,9 +98,10 @@ class ComplaintCount(models.Model):
     team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="complaint_counts")
     stage = models.CharField(max_length=12, choices=ComplaintStage.choices)
     count = models.PositiveIntegerField()
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="scrutiny_historicalcomplaintcount")
 
     class Meta:
+        db_table = "scrutiny_complaintcount"
         ordering = ["authority", "period__start", "team__name", "stage"]
         constraints = [
             models.UniqueConstraint(
@@ -208,9 +127,10 @@ class ComplaintTheme(models.Model):
     theme = models.CharField(max_length=200)
     context = models.TextField(blank=True)
     action = models.TextField(blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="scrutiny_historicalcomplainttheme")
 
     class Meta:
+        db_table = "scrutiny_complainttheme"
         ordering = ["authority", "period__start", "order"]
 
     def __str__(self) -> str:
@@ -227,9 +147,10 @@ class Compliment(models.Model):
     count = models.PositiveIntegerField()
     received_from = models.CharField("From", max_length=200, blank=True)
     about = models.TextField(blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="scrutiny_historicalcompliment")
 
     class Meta:
+        db_table = "scrutiny_compliment"
         ordering = ["authority", "period__start", "team__name", "order"]
 
     def __str__(self) -> str:
@@ -255,6 +176,7 @@ class Inspection(models.Model):
     report_url = models.URLField(blank=True)
 
     class Meta:
+        db_table = "scrutiny_inspection"
         ordering = ["authority", "-start_date"]
         constraints = [
             models.CheckConstraint(
@@ -276,6 +198,7 @@ class InspectionJudgement(models.Model):
     grade = models.CharField(max_length=22, choices=InspectionGrade.choices)
 
     class Meta:
+        db_table = "scrutiny_inspectionjudgement"
         ordering = ["inspection", "order"]
         constraints = [
             models.UniqueConstraint(fields=["inspection", "judgement"], name="judgement_once"),
@@ -311,9 +234,10 @@ class ContactVolume(models.Model):
     channel = models.CharField(max_length=10, choices=ContactChannel.choices)
     measure = models.CharField(max_length=16, choices=Measure.choices, default=Measure.TOTAL)
     count = models.PositiveIntegerField()
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="scrutiny_historicalcontactvolume")
 
     class Meta:
+        db_table = "scrutiny_contactvolume"
         ordering = ["authority", "period__start", "channel"]
         constraints = [
             models.UniqueConstraint(
@@ -339,6 +263,7 @@ class ContactPurpose(models.Model):
     percent = models.DecimalField(max_digits=5, decimal_places=1)
 
     class Meta:
+        db_table = "scrutiny_contactpurpose"
         ordering = ["authority", "period__start", "channel", "order"]
         constraints = [
             models.CheckConstraint(
@@ -369,6 +294,7 @@ class DataQualityIssue(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        db_table = "scrutiny_dataqualityissue"
         ordering = ["authority", "status", "area", "subject"]
 
     def __str__(self) -> str:

@@ -13,11 +13,13 @@ from tests.factories.scrutiny import (
 
 
 def list_url(authority):
-    return reverse("audit_list", kwargs={"authority": authority.slug})
+    return reverse("assurance:audit_list", kwargs={"authority": authority.slug})
 
 
 def detail_url(audit):
-    return reverse("audit_detail", kwargs={"authority": audit.authority.slug, "pk": audit.pk})
+    return reverse(
+        "assurance:audit_detail", kwargs={"authority": audit.authority.slug, "pk": audit.pk}
+    )
 
 
 def test_the_list_shows_only_this_councils_audits(officer_client, authority, other_authority):

@@ -5,22 +5,19 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.views.generic import TemplateView
 
-from ..filtersets import (
+from scrutiny.formatting import date_range
+from scrutiny.models import Recommendation
+from scrutiny.selectors.recommendations import recommendations_with_status
+from scrutiny.views.generic import AuthorityMixin, ObjectDetailView, ObjectListView, Related
+
+from .filtersets import (
     AuditFilterSet,
     DataQualityIssueFilterSet,
     InspectionFilterSet,
     RecommendationFilterSet,
 )
-from ..formatting import date_range
-from ..models import (
-    Audit,
-    AuditFinding,
-    DataQualityIssue,
-    Inspection,
-    InspectionJudgement,
-    Recommendation,
-)
-from ..selectors import (
+from .models import Audit, AuditFinding, DataQualityIssue, Inspection, InspectionJudgement
+from .selectors import (
     assurance_headlines,
     complaint_comparison,
     complaint_pivot,
@@ -28,9 +25,8 @@ from ..selectors import (
     complaint_years,
     compliments,
     contact_blocks,
-    recommendations_with_status,
 )
-from ..tables.assurance import (
+from .tables import (
     AuditActionTable,
     AuditFindingTable,
     AuditTable,
@@ -42,11 +38,10 @@ from ..tables.assurance import (
     RecommendationTable,
     RecommendationUpdateTable,
 )
-from .generic import AuthorityMixin, ObjectDetailView, ObjectListView, Related
 
 
 def _crumbs(view, *extra):
-    home = reverse("assurance_home", kwargs={"authority": view.authority.slug})
+    home = reverse("assurance:home", kwargs={"authority": view.authority.slug})
     return [(home, "Quality assurance"), *extra]
 
 
@@ -131,7 +126,7 @@ class AuditDetailView(AssuranceBreadcrumbs, ObjectDetailView):
     queryset = Audit.objects.select_related("team", "period").prefetch_related(
         Prefetch("findings", queryset=AuditFinding.objects.order_by("order", "pk")), "actions"
     )
-    list_crumb = ("audit_list", "Audits")
+    list_crumb = ("assurance:audit_list", "Audits")
     fields = ["scope", "team", "conducted_by", "period", "completed_on", "cases_audited", "summary"]
     related = [
         Related("Strengths", AuditFindingTable, _findings(AuditFinding.Kind.STRENGTH)),
@@ -160,7 +155,7 @@ class InspectionDetailView(AssuranceBreadcrumbs, ObjectDetailView):
     queryset = Inspection.objects.prefetch_related(
         Prefetch("judgements", queryset=InspectionJudgement.objects.order_by("order", "pk"))
     )
-    list_crumb = ("inspection_list", "Inspections")
+    list_crumb = ("assurance:inspection_list", "Inspections")
     fields = ["inspectorate", "service_inspected", "report_url"]
     related = [
         Related(
@@ -193,7 +188,7 @@ class RecommendationDetailView(AssuranceBreadcrumbs, ObjectDetailView):
     """A recommendation and its status, period by period."""
 
     model = Recommendation  # its rows are the reader's: see base_queryset
-    list_crumb = ("recommendation_list", "Recommendations")
+    list_crumb = ("assurance:recommendation_list", "Recommendations")
     fields = ["source", "area", "team", "period", "reference", "rationale", "text", "owner"]
     related = [Related("Status by period", RecommendationUpdateTable, lambda r: r.updates.all())]
 

@@ -9,7 +9,7 @@ from tests.factories.scrutiny import InspectionFactory, InspectionJudgementFacto
 
 
 def list_url(authority):
-    return reverse("inspection_list", kwargs={"authority": authority.slug})
+    return reverse("assurance:inspection_list", kwargs={"authority": authority.slug})
 
 
 def test_dates_read_as_a_range():
@@ -51,7 +51,9 @@ def test_the_inspection_page_lists_each_judgement(officer_client, authority):
     InspectionJudgementFactory(
         inspection=inspection, judgement="Leadership and management", grade="inadequate"
     )
-    url = reverse("inspection_detail", kwargs={"authority": authority.slug, "pk": inspection.pk})
+    url = reverse(
+        "assurance:inspection_detail", kwargs={"authority": authority.slug, "pk": inspection.pk}
+    )
     body = officer_client.get(url).content.decode()
     assert "30 December 2014" in body
     assert "Quality of care" in body

@@ -11,7 +11,7 @@ from tests.factories.scrutiny import (
 
 
 def list_url(authority, query=""):
-    return reverse("recommendation_list", kwargs={"authority": authority.slug}) + query
+    return reverse("assurance:recommendation_list", kwargs={"authority": authority.slug}) + query
 
 
 def test_it_shows_rationale_recommendation_and_the_latest_status(officer_client, authority):
@@ -71,7 +71,9 @@ def test_the_detail_shows_status_per_period(officer_client, authority):
     RecommendationUpdateFactory(
         recommendation=rec, period=Period.quarter(2015, 2), status="achieved"
     )
-    url = reverse("recommendation_detail", kwargs={"authority": authority.slug, "pk": rec.pk})
+    url = reverse(
+        "assurance:recommendation_detail", kwargs={"authority": authority.slug, "pk": rec.pk}
+    )
     body = officer_client.get(url).content.decode()
     assert body.index("Q1 2015/16") < body.index("Q2 2015/16")
     assert '<strong class="govuk-tag govuk-tag--blue">In progress</strong>' in body

@@ -9,7 +9,7 @@ from tests.factories.scrutiny import ContactPurposeFactory, ContactVolumeFactory
 
 
 def url(authority):
-    return reverse("contact_list", kwargs={"authority": authority.slug})
+    return reverse("assurance:contact_list", kwargs={"authority": authority.slug})
 
 
 def wiltshire(authority):

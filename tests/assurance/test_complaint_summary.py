@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
+from assurance.selectors import complaint_comparison, complaint_pivot
 from scrutiny.formatting import percentage
 from scrutiny.models import Period
-from scrutiny.selectors import complaint_comparison, complaint_pivot
 from tests.factories.scrutiny import (
     ComplaintCountFactory,
     ComplaintThemeFactory,
@@ -15,7 +15,7 @@ from tests.factories.scrutiny import (
 
 
 def url(authority, **params):
-    base = reverse("complaint_summary", kwargs={"authority": authority.slug})
+    base = reverse("assurance:complaint_summary", kwargs={"authority": authority.slug})
     return base + ("?" + "&".join(f"{k}={v}" for k, v in params.items()) if params else "")
 
 

@@ -17,7 +17,7 @@ from tests.factories.scrutiny import (
 
 
 def url(authority):
-    return reverse("assurance_home", kwargs={"authority": authority.slug})
+    return reverse("assurance:home", kwargs={"authority": authority.slug})
 
 
 def test_it_links_every_page_with_its_headline(officer_client, authority, other_authority):
@@ -41,12 +41,12 @@ def test_it_links_every_page_with_its_headline(officer_client, authority, other_
 
     body = officer_client.get(url(authority)).content.decode()
     for name in [
-        "complaint_summary",
-        "audit_list",
-        "inspection_list",
-        "recommendation_list",
-        "contact_list",
-        "data_quality_list",
+        "assurance:complaint_summary",
+        "assurance:audit_list",
+        "assurance:inspection_list",
+        "assurance:recommendation_list",
+        "assurance:contact_list",
+        "assurance:data_quality_list",
     ]:
         assert f'href="{reverse(name, kwargs={"authority": authority.slug})}"' in body
     assert "31 complaints received in 2014/15" in body

@@ -6,13 +6,13 @@ from django.urls import reverse
 from tests.factories.scrutiny import AuditFactory, InspectionFactory, RecommendationFactory
 
 LISTS = [
-    "assurance_home",
-    "complaint_summary",
-    "audit_list",
-    "inspection_list",
-    "recommendation_list",
-    "contact_list",
-    "data_quality_list",
+    "assurance:home",
+    "assurance:complaint_summary",
+    "assurance:audit_list",
+    "assurance:inspection_list",
+    "assurance:recommendation_list",
+    "assurance:contact_list",
+    "assurance:data_quality_list",
 ]
 
 
@@ -31,9 +31,9 @@ def test_who_may_open_each_assurance_page(request, client, authority, name, read
 
 
 DETAILS = [
-    ("audit_detail", AuditFactory),
-    ("inspection_detail", InspectionFactory),
-    ("recommendation_detail", RecommendationFactory),
+    ("assurance:audit_detail", AuditFactory),
+    ("assurance:inspection_detail", InspectionFactory),
+    ("assurance:recommendation_detail", RecommendationFactory),
 ]
 
 

@@ -7,10 +7,12 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
 
-from ..formatting import percentage
-from ..models import (
+from scrutiny.formatting import percentage
+from scrutiny.models import Authority, Period, RecommendationUpdate
+from scrutiny.selectors.recommendations import recommendations_with_status
+
+from .models import (
     Audit,
-    Authority,
     ComplaintCount,
     ComplaintStage,
     ComplaintTheme,
@@ -21,10 +23,7 @@ from ..models import (
     DataQualityIssue,
     Inspection,
     InspectionJudgement,
-    Period,
-    RecommendationUpdate,
 )
-from .recommendations import recommendations_with_status
 
 STAGE_COLUMNS = [
     (ComplaintStage.EARLY_RESOLUTION, "Early Resolution"),
@@ -325,37 +324,37 @@ def assurance_headlines(reader, authority: Authority) -> list[Headline]:
     ).count()
     return [
         Headline(
-            "complaint_summary",
+            "assurance:complaint_summary",
             "Complaints and compliments",
             complaints,
             "Complaints by team and stage, year on year, themes and compliments.",
         ),
         Headline(
-            "audit_list",
+            "assurance:audit_list",
             "Audits",
             f"{_plural(audits['n'], 'audit')}, {_plural(audits['actions'], 'action')} not yet done",
             "Case-file and thematic audits, their findings and actions.",
         ),
         Headline(
-            "inspection_list",
+            "assurance:inspection_list",
             "Inspections",
             inspection,
             "Inspections of the council's services and the grade for each judgement.",
         ),
         Headline(
-            "recommendation_list",
+            "assurance:recommendation_list",
             "Recommendations",
             f"{recs['achieved']} of {recs['n']} achieved",
             "The tracker of recommendations and their latest status.",
         ),
         Headline(
-            "contact_list",
+            "assurance:contact_list",
             "Contacts",
             contacts,
             "Contacts received by channel and what they were about.",
         ),
         Headline(
-            "data_quality_list",
+            "assurance:data_quality_list",
             "Data quality",
             f"{_plural(open_issues, 'open issue')}",
             "Problems found in figures as received.",

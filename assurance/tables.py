@@ -4,8 +4,12 @@ import django_tables2 as tables
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from ..formatting import date_range
-from ..models import (
+from scrutiny.formatting import date_range
+from scrutiny.models import Recommendation, RecommendationUpdate
+from scrutiny.tables.columns import LinkColumn, NumberColumn, TagColumn
+from scrutiny.tables.committees import RECOMMENDATION_COLOURS
+
+from .models import (
     Audit,
     AuditAction,
     AuditFinding,
@@ -14,10 +18,7 @@ from ..models import (
     DataQualityIssue,
     Inspection,
     InspectionJudgement,
-    Recommendation,
-    RecommendationUpdate,
 )
-from .columns import LinkColumn, NumberColumn, TagColumn
 
 GRADE_COLOURS = {
     "outstanding": "green",
@@ -25,12 +26,6 @@ GRADE_COLOURS = {
     "adequate": "yellow",
     "requires-improvement": "orange",
     "inadequate": "red",
-}
-RECOMMENDATION_COLOURS = {
-    "achieved": "green",
-    "partially": "yellow",
-    "not-achieved": "red",
-    "in-progress": "blue",
 }
 ACTION_COLOURS = {"planned": "grey", "in-progress": "blue", "done": "green"}
 ISSUE_COLOURS = {"open": "orange", "resolved": "green"}
@@ -49,7 +44,7 @@ def _link(url_name: str):
 class AuditTable(tables.Table):
     """The council's audits: what was looked at, by whom, and how many cases."""
 
-    title = LinkColumn(linkify=_link("audit_detail"))
+    title = LinkColumn(linkify=_link("assurance:audit_detail"))
     team = tables.Column()
     conducted_by = tables.Column()
     completed_on = tables.DateColumn(format="j F Y", verbose_name="Completed")
@@ -89,7 +84,7 @@ class InspectionTable(tables.Table):
     """Inspections of the council's services with each judgement's grade."""
 
     service_inspected = LinkColumn(
-        linkify=_link("inspection_detail"), verbose_name="Service/area inspected"
+        linkify=_link("assurance:inspection_detail"), verbose_name="Service/area inspected"
     )
     inspectorate = tables.Column()
     start_date = tables.Column(verbose_name="Date of inspection")
@@ -140,7 +135,9 @@ class RecommendationTable(tables.Table):
     area = tables.Column(verbose_name="Area or team", empty_values=())
     rationale = tables.Column(orderable=False)
     text = LinkColumn(
-        linkify=_link("recommendation_detail"), verbose_name="Recommendation", orderable=False
+        linkify=_link("assurance:recommendation_detail"),
+        verbose_name="Recommendation",
+        orderable=False,
     )
     latest_status = tables.Column(verbose_name="Latest status", empty_values=())
 

@@ -6,7 +6,7 @@ from tests.factories.scrutiny import DataQualityIssueFactory
 
 
 def url(authority, query=""):
-    return reverse("data_quality_list", kwargs={"authority": authority.slug}) + query
+    return reverse("assurance:data_quality_list", kwargs={"authority": authority.slug}) + query
 
 
 def test_it_lists_the_councils_issues_with_a_worded_status(
