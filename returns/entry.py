@@ -287,11 +287,8 @@ class SectionEntry(SectionTable):
                         str(index), self.label_column, f"Enter the {label.lower()} for {row.label}"
                     )
                 )
-            blank = all(value is None for value in values.values())
-            if not blank and not any(p.row == str(index) for p in self.problems):
-                self.problems.extend(
-                    Problem(str(index), p.column, p.message) for p in self.check_row(row, values)
-                )
+            if not all(value is None for value in values.values()):
+                self.problems.extend(self.row_problems(row, values, index))
             unique = self.unique_key(row, values)
             keys.append((row.label, unique))
             if unique in seen:
@@ -313,6 +310,17 @@ class SectionEntry(SectionTable):
             )
         self.attach_errors()
         return form_ok and not self.problems
+
+    def row_problems(self, row: Row, values: dict, index: int) -> list[Problem]:
+        """The rules across a row, run on the first save with its other errors: a cell
+        already refused is left out of them (read as blank), and gets no second message."""
+        refused = {p.column for p in self.problems if p.row == str(index)}
+        readable = {name: None if name in refused else value for name, value in values.items()}
+        return [
+            Problem(str(index), p.column, p.message)
+            for p in self.check_row(row, readable)
+            if p.column not in refused
+        ]
 
     def check_locked_row(self, row: Row, row_form: forms.Form, index: int) -> list[Problem]:
         """A row outside the user's service areas keeps its figures: a changed one is refused."""

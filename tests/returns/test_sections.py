@@ -316,3 +316,28 @@ def test_a_total_in_post_that_disagrees_with_its_parts_is_refused(as_user, draft
         )
     ]
     assert counts() == before
+
+
+def test_a_row_shows_every_error_at_once_not_one_layer_at_a_time(as_user, draft, officer):
+    """A negative vacancy does not hide the parts-over-whole check on the same row: the
+    officer sees both problems on the first save, not the second after mending the first."""
+    before = counts()
+    data = section_post(
+        draft,
+        "workforce",
+        {
+            ("Social workers", "total_reported"): "15",
+            ("Social workers", "permanent"): "6",
+            ("Social workers", "agency"): "19",
+            ("Social workers", "vacancies"): "-3",
+        },
+    )
+    html = as_user(officer).post(URL.format("workforce"), data).content.decode()
+    assert summary_links(html) == [
+        (
+            "#id_rows-1-permanent",
+            "Permanent (6) and agency (19) make 25, more than the 15 in post given",
+        ),
+        ("#id_rows-1-vacancies", "Vacancies for Social workers cannot be less than 0"),
+    ]
+    assert counts() == before
