@@ -1,7 +1,8 @@
 """Scorecards as open data: CSV and JSON, one row per indicator and period.
 
 The shape is the one a council would publish: the figure with its counts, basis and source,
-its target and RAG rating, and England's and the statistical neighbours' figures beside it.
+its target and RAG rating, and England's, the region's and the statistical neighbours'
+figures beside it, each with the period it is for (the latest published may be earlier).
 Figures are decimal strings exactly as the page prints them; a hidden small number is "c"
 (as DfE releases print it) and a missing one is blank in CSV and null in JSON.
 """
@@ -41,8 +42,11 @@ COLUMNS = [
     "target",
     "rag",
     "england",
+    "england_period",
     "region",
+    "region_period",
     "neighbours",
+    "neighbours_period",
     "neighbours_are",
 ]
 FORMATS = ("csv", "json")
@@ -94,10 +98,22 @@ def open_data_row(
         "target": None if target is None else _figure(target.value, indicator),
         "rag": rag,
         "england": None if england is None else _figure(england.value, indicator),
+        "england_period": _period_of(england, record),
         "region": None if region is None else _figure(region.value, indicator),
+        "region_period": _period_of(region, record),
         "neighbours": None if neighbours is None else _figure(neighbours.value, indicator),
+        "neighbours_period": _period_of(neighbours, record),
         "neighbours_are": _neighbours_are(neighbours),
     }
+
+
+def _period_of(comparator, record) -> str | None:
+    """The period a comparator is for, which may be an earlier one than the figure's (the
+    latest published: ``selectors.comparator_for``); a mean worked out here is the figure's."""
+    if comparator is None:
+        return None
+    period = getattr(comparator, "period", None)
+    return (period or record.period).label
 
 
 def _neighbours_are(neighbours: ComparatorValue | NeighboursAverage | None) -> str | None:

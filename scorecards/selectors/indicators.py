@@ -96,11 +96,21 @@ def target_for(targets: list[Target], period: Period) -> Target | None:
 
 
 def comparator_for(comparators: list[ComparatorValue], kind: str, period: Period):
-    """The comparator of a kind for exactly this period, else for its financial year."""
-    of_kind = [
-        c for c in comparators if c.kind == kind and c.period.start_year == period.start_year
-    ]
-    return _best(of_kind, period)
+    """The comparator of a kind for exactly this period, else for its financial year, else
+    the latest published for a period that ended before this one began: England's 2019/20
+    figure beside a council's Q3 2020/21, as published statistics lag the quarter. The
+    tables say which period a comparator is for whenever it is not the figure's own."""
+    of_kind = [c for c in comparators if c.kind == kind]
+    same_year = _best([c for c in of_kind if c.period.start_year == period.start_year], period)
+    if same_year is not None:
+        return same_year
+    earlier = [c for c in of_kind if c.period.end < period.start]
+    # The latest to end; of two ending together (Q4 and the year), the year's.
+    return max(
+        earlier,
+        key=lambda c: (c.period.end, c.period.kind == Period.Kind.YEAR),
+        default=None,
+    )
 
 
 def _best(candidates: list, period: Period):

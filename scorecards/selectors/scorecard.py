@@ -101,6 +101,7 @@ def council_scorecard(
         .filter(
             Q(period=period)
             | Q(period__kind=Period.Kind.YEAR, period__start_year=period.start_year)
+            | Q(period__end__lt=period.start)
         )
         .select_related("period")
     ):

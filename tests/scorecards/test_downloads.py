@@ -78,8 +78,11 @@ def test_the_scorecard_as_csv_is_one_row_per_indicator_with_a_sensible_name(
         "target": "16.00",
         "rag": "Red",
         "england": "17.80",
+        "england_period": "2014/15",
         "region": "",
+        "region_period": "",
         "neighbours": "",
+        "neighbours_period": "",
         "neighbours_are": "",
     }
 

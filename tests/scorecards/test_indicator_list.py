@@ -422,3 +422,18 @@ def test_the_public_page_costs_no_more_per_row(client, authority, django_assert_
         IndicatorValueFactory(authority=authority)
     with django_assert_num_queries(8):
         assert client.get(url(authority)).status_code == 200
+
+
+def test_the_latest_published_benchmark_stands_beside_a_later_quarter_saying_its_year(
+    officer_client, authority
+):
+    """Published statistics lag: England's 2013/14 figure is the one beside Q3 2014/15 (not
+    the older 2012/13 one, nor nothing), and says which year it is for; a benchmark for a
+    later year never stands beside an earlier quarter."""
+    indicator = IndicatorFactory(name="Lagging", decimals=1)
+    IndicatorValueFactory(indicator=indicator, authority=authority, period=Q4(2014, 3))
+    ComparatorValueFactory(indicator=indicator, period=Period.year(2012), value="61")
+    ComparatorValueFactory(indicator=indicator, period=Period.year(2013), value="64.5")
+    ComparatorValueFactory(indicator=indicator, period=Period.year(2015), value="99")
+    body = officer_client.get(url(authority, "?period=2014-15-q3")).content.decode()
+    assert row_of(body, "Lagging")[5] == "64.5% (2013/14)"
