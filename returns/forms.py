@@ -167,3 +167,20 @@ def row_form_for(columns: list[Column]) -> type[RowForm]:
     """A row form with a box (or three, for a date) per column, all read by the rules."""
     fields = {name: count_field() for column in columns for name in column.field_names}
     return type("GeneratedRowForm", (RowForm,), fields)
+
+
+class YearForm(forms.Form):
+    """Which financial year's quarters the returns list shows (GET, so the list can be linked)."""
+
+    year = forms.ChoiceField(
+        label="Financial year",
+        error_messages={
+            "invalid_choice": "Choose a financial year from the list",
+            "required": "Choose a financial year from the list",
+        },
+        widget=forms.Select(attrs={"class": "govuk-select"}),
+    )
+
+    def __init__(self, *args, years: list[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [(str(y), f"{y}/{(y + 1) % 100:02d}") for y in years]

@@ -29,14 +29,34 @@ def unsaved_quarter(start_year: int, number: int) -> Period:
     )
 
 
-def council_quarters(authority: Authority) -> list[tuple[Period, QuarterlyReturn | None]]:
-    """This financial year's quarters and every quarter with a return, newest first, each
-    with its return (None where none is started)."""
-    returns = {
+# How many financial years back the returns list offers, besides any with a return: enough
+# for a council new to the product to enter the history its reports compare with.
+YEARS_BACK = 10
+
+
+def council_returns(authority: Authority) -> dict[tuple[int, int], QuarterlyReturn]:
+    """The council's returns by (start year, quarter), in one query."""
+    return {
         (r.period.start_year, r.period.number): r
         for r in QuarterlyReturn.objects.filter(authority=authority).select_related("period")
     }
-    year = financial_year_of(timezone.localdate())
+
+
+def offered_years(returns: dict[tuple[int, int], QuarterlyReturn]) -> list[int]:
+    """The financial years (by the calendar year they start in) whose quarters the returns
+    list can show, newest first: this one, the ten before it, and any year with a return."""
+    this_year = financial_year_of(timezone.localdate())
+    started = {start_year for start_year, _ in returns}
+    return sorted(set(range(this_year - YEARS_BACK, this_year + 1)) | started, reverse=True)
+
+
+def council_quarters(
+    returns: dict[tuple[int, int], QuarterlyReturn], year: int | None = None
+) -> list[tuple[Period, QuarterlyReturn | None]]:
+    """The chosen financial year's quarters (this one's by default) and every quarter with a
+    return, newest first, each with its return (None where none is started)."""
+    if year is None:
+        year = financial_year_of(timezone.localdate())
     wanted = {(year, n) for n in range(1, 5)} | set(returns)
     rows = []
     for start_year, number in sorted(wanted, reverse=True):

@@ -16,8 +16,9 @@ from scrutiny.models import Period
 from scrutiny.permissions import may_edit_returns, return_actions
 from scrutiny.views.generic import AuthorityMixin
 
+from ..forms import YearForm
 from ..sections import sections
-from ..selectors import council_quarters, parse_quarter
+from ..selectors import council_quarters, council_returns, offered_years, parse_quarter
 from ..services import ReturnRefused, return_act, return_open
 from .base import SECTION_TAGS, STATUS_TAGS, ReturnMixin, detail_url
 
@@ -29,14 +30,19 @@ class ReturnListView(AuthorityMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        returns = council_returns(self.authority)
+        form = YearForm(self.request.GET or None, years=offered_years(returns))
+        year = int(form.cleaned_data["year"]) if form.is_valid() else None
         context["can_edit"] = may_edit_returns(self.request.user, self.authority)
+        context["year_form"] = form
+        context["errors"] = [("#id_year", e) for e in form.errors.get("year", [])]
         context["rows"] = [
             {
                 "period": period,
                 "return": found,
                 "tag": STATUS_TAGS.get(found.status, "") if found else "govuk-tag--blue",
             }
-            for period, found in council_quarters(self.authority)
+            for period, found in council_quarters(returns, year)
         ]
         return context
 

@@ -1,9 +1,11 @@
 """The task list and its workflow buttons, from starting a quarter to locking it."""
 
 import pytest
+from django.utils import timezone
 
 from returns.models import QuarterlyReturn, ReturnEvent
 from returns.sections import sections
+from scrutiny.models import financial_year_of
 from tests.factories.returns import section_post
 
 pytestmark = pytest.mark.django_db
@@ -115,3 +117,22 @@ def test_reopening_needs_a_reason(as_user, draft, officer, approver):
 def test_an_unknown_action_is_refused(as_user, draft, officer):
     response = as_user(officer).post(DETAIL, {"action": "delete"})
     assert "Choose what to do with the return" in response.content.decode()
+
+
+def test_the_returns_list_offers_an_earlier_year_to_enter_its_history(as_user, officer):
+    """A council new to the product enters earlier years: choosing one three years back lists
+    its four quarters, ready to start; a year not on offer is refused in words."""
+    client = as_user(officer)
+    year = financial_year_of(timezone.localdate()) - 3
+    slug = f"{year}-{(year + 1) % 100:02d}"
+    body = client.get(f"/wokingham/returns/?year={year}").content.decode()
+    assert "<title>Error: " not in body
+    assert all(f'value="{slug}-q{n}"' in body for n in range(1, 5))
+    assert f'<option value="{year}" selected>{year}/{(year + 1) % 100:02d}</option>' in body
+    assert f'value="{slug}-q1"' not in client.get("/wokingham/returns/").content.decode()
+    assert client.post("/wokingham/returns/", {"period": f"{slug}-q2"}).status_code == 302
+    assert QuarterlyReturn.objects.filter(period__start_year=year, period__number=2).exists()
+
+    refused = client.get("/wokingham/returns/?year=1990").content.decode()
+    assert "<title>Error: " in refused
+    assert '<a href="#id_year">Choose a financial year from the list</a>' in refused
