@@ -2,8 +2,8 @@
 
 import django_filters
 
+from committees.models import Recommendation, RecommendationUpdate
 from scrutiny.filtersets import council_teams, yes_no
-from scrutiny.models import Recommendation, RecommendationUpdate
 
 from .models import Audit, DataQualityIssue, Inspection
 

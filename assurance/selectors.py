@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
 
+from committees.models import RecommendationUpdate
+from committees.selectors.recommendations import recommendations_with_status
 from scrutiny.formatting import percentage
-from scrutiny.models import Authority, Period, RecommendationUpdate
-from scrutiny.selectors.recommendations import recommendations_with_status
+from scrutiny.models import Authority, Period
 
 from .models import (
     Audit,

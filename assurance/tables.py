@@ -4,10 +4,10 @@ import django_tables2 as tables
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
+from committees.models import Recommendation, RecommendationUpdate
+from committees.tables import RECOMMENDATION_COLOURS
 from scrutiny.formatting import date_range
-from scrutiny.models import Recommendation, RecommendationUpdate
 from scrutiny.tables.columns import LinkColumn, NumberColumn, TagColumn
-from scrutiny.tables.committees import RECOMMENDATION_COLOURS
 
 from .models import (
     Audit,

@@ -5,9 +5,9 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.views.generic import TemplateView
 
+from committees.models import Recommendation
+from committees.selectors.recommendations import recommendations_with_status
 from scrutiny.formatting import date_range
-from scrutiny.models import Recommendation
-from scrutiny.selectors.recommendations import recommendations_with_status
 from scrutiny.views.generic import AuthorityMixin, ObjectDetailView, ObjectListView, Related
 
 from .filtersets import (

@@ -82,15 +82,9 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from committees.models import AgendaItem, Committee, Meeting, Report, ReportSection  # noqa: E402
 from packs.models import RenderJob  # noqa: E402
-from scrutiny.models import (  # noqa: E402
-    AgendaItem,
-    Authority,
-    Committee,
-    Meeting,
-    Report,
-    ReportSection,
-)
+from scrutiny.models import Authority  # noqa: E402
 
 Kind = RenderJob.Kind
 # Pages wanted: reports in the meeting. Each report fills 10 pages (see the docstring).

@@ -58,8 +58,8 @@ def build() -> str:
     from django.core.management import call_command
     from django.db.models import Count
 
+    from committees.models import Report
     from demo import load_demo
-    from scrutiny.models import Report
 
     call_command("migrate", verbosity=0)
     load_demo()

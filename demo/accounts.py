@@ -6,7 +6,8 @@ from collections.abc import Iterable
 
 from django.contrib.auth.hashers import check_password, make_password
 
-from scrutiny.models import Authority, Committee, CommitteeMembership, User, UserRole
+from committees.models import Committee, CommitteeMembership
+from scrutiny.models import Authority, User, UserRole
 
 DEMO_PASSWORD = "demo"
 ACCOUNTS = (

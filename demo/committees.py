@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from scrutiny.authoring.text import blocks_to_text, text_to_html
-from scrutiny.blocks import BLOCK_TYPES
-from scrutiny.models import (
+from committees.authoring.text import blocks_to_text, text_to_html
+from committees.models import (
     AgendaItem,
     BackgroundPaper,
     Committee,
@@ -16,7 +15,8 @@ from scrutiny.models import (
     Report,
     ReportSection,
 )
-from scrutiny.services.reports import freeze_section
+from committees.services.reports import freeze_section
+from scrutiny.blocks import BLOCK_TYPES
 
 from .base import date, moment, prune, render_blocks, upsert
 from .councils import Council

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from scrutiny.models import Authority, Committee, Report, ServiceArea, Team
+from committees.models import Committee, Report
+from scrutiny.models import Authority, ServiceArea, Team
 
 from .base import upsert
 

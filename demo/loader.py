@@ -9,6 +9,7 @@ from django.db.models import Model
 from django.test.utils import override_settings
 
 from assurance import models as assurance
+from committees import models as committees
 from programmes import models as programmes
 from scorecards import models as scorecards
 from scrutiny import models as scrutiny
@@ -35,18 +36,18 @@ DEMO_MODELS: tuple[type[Model], ...] = (
     scrutiny.Authority,
     scrutiny.ServiceArea,
     scrutiny.Team,
-    scrutiny.Committee,
-    scrutiny.CommitteeMembership,
-    scrutiny.Meeting,
-    scrutiny.AgendaItem,
-    scrutiny.Report,
-    scrutiny.ReportSection,
-    scrutiny.FinancialImplication,
-    scrutiny.BackgroundPaper,
+    committees.Committee,
+    committees.CommitteeMembership,
+    committees.Meeting,
+    committees.AgendaItem,
+    committees.Report,
+    committees.ReportSection,
+    committees.FinancialImplication,
+    committees.BackgroundPaper,
     assurance.Inspection,
     assurance.InspectionJudgement,
-    scrutiny.Recommendation,
-    scrutiny.RecommendationUpdate,
+    committees.Recommendation,
+    committees.RecommendationUpdate,
     assurance.ComplaintCount,
     assurance.ComplaintTheme,
     assurance.Compliment,

@@ -17,7 +17,7 @@ from assurance.models import (
     Inspection,
     InspectionJudgement,
 )
-from scrutiny.models import Recommendation, RecommendationUpdate
+from committees.models import Recommendation, RecommendationUpdate
 
 from .base import date, decimal, period, prune, upsert
 from .councils import Council

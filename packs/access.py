@@ -7,7 +7,7 @@ appendix it holds, and every report in it must be one the reader may open.
 
 from __future__ import annotations
 
-from scrutiny.models import AgendaItem, Meeting, Report
+from committees.models import AgendaItem, Meeting, Report
 from scrutiny.permissions import (
     can_manage_meetings,
     can_see_exempt_item,

@@ -19,9 +19,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 
-from scrutiny.models import AgendaItem, Meeting, Report, ReportSection
+from committees.models import AgendaItem, Meeting, Report, ReportSection
+from committees.selectors import AgendaEntry, agenda_for, consideration, report_body
 from scrutiny.permissions import ReaderVariant
-from scrutiny.selectors import AgendaEntry, agenda_for, consideration, report_body
 
 from .access import report_is_public
 from .fetcher import site_origin

@@ -4,7 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from scrutiny.models import Authority, Meeting, Report
+from committees.models import Meeting, Report
+from scrutiny.models import Authority
 
 
 class RenderJob(models.Model):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from scrutiny.models import Meeting, Report
+from committees.models import Meeting, Report
 
 from .models import RenderJob
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from scrutiny.models import Meeting, Report
+from committees.models import Meeting, Report
 
 from . import tasks
 from .documents import PackSource, pack_source, report_source

@@ -18,8 +18,8 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 
+from committees.selectors import meeting_for, report_for
 from scrutiny.permissions import can_manage_meetings
-from scrutiny.selectors import meeting_for, report_for
 from scrutiny.views.generic import AuthorityMixin
 
 from . import access, services

@@ -2,12 +2,9 @@ from django.apps import AppConfig
 
 
 class ScrutinyConfig(AppConfig):
+    """The project package and the shared framework: councils, periods, people, permissions,
+    formatting, generic views and tables, the data block and chart frameworks."""
+
     name = "scrutiny"
-    verbose_name = "Committees and scrutiny"
+    verbose_name = "Councils and people"
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self) -> None:
-        from .blocks import register_kinds
-        from .blocks.builders import RECOMMENDATION_KINDS
-
-        register_kinds(RECOMMENDATION_KINDS, rank=50)

@@ -1,9 +1,8 @@
-"""Filters for the committee lists, and what every council's filters share."""
+"""What every council's filters share: an "any" yes-or-no select, and the council's teams."""
 
-import django_filters
 from django import forms
 
-from .models import Committee, Report, Team
+from .models import Team
 
 
 def yes_no(any_label: str) -> forms.Select:
@@ -11,35 +10,5 @@ def yes_no(any_label: str) -> forms.Select:
     return forms.Select(choices=[("", any_label), ("true", "Yes"), ("false", "No")])
 
 
-def _council_committees(request):
-    return Committee.objects.filter(authority=request.authority).order_by("name")
-
-
 def council_teams(request):
     return Team.objects.filter(authority=request.authority).order_by("name")
-
-
-class CommitteeFilterSet(django_filters.FilterSet):
-    """Filter committees to those still meeting."""
-
-    is_active = django_filters.BooleanFilter(label="Still meeting", widget=yes_no("Any"))
-
-    class Meta:
-        model = Committee
-        fields = ["is_active"]
-
-
-class ReportFilterSet(django_filters.FilterSet):
-    """Filter reports by committee, type and status."""
-
-    committee = django_filters.ModelChoiceFilter(
-        queryset=_council_committees, empty_label="Any committee"
-    )
-    kind = django_filters.ChoiceFilter(
-        choices=Report.Kind.choices, label="Type", empty_label="Any type"
-    )
-    status = django_filters.ChoiceFilter(choices=Report.Status.choices, empty_label="Any status")
-
-    class Meta:
-        model = Report
-        fields = ["committee", "kind", "status"]

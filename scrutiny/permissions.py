@@ -9,11 +9,22 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
+from django.apps import apps
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from .models import AgendaItem, Authority, CommitteeMembership, Report, User, UserRole
+from scrutiny.models import Authority, User, UserRole
+
+if TYPE_CHECKING:
+    from committees.models import AgendaItem, CommitteeMembership, Report
+
+
+def _committee_model(name: str):
+    """A model of the committee business, which is an app built on this framework: looked up
+    when asked for, so the framework never imports it."""
+    return apps.get_model("committees", name)
 
 
 def _is_signed_in(user) -> bool:
@@ -47,7 +58,7 @@ def _is_council_staff(user: User) -> bool:
 def current_seats(user: User) -> QuerySet[CommitteeMembership]:
     """The user's committee seats today: a former member keeps no Part 2 access."""
     today = timezone.localdate()
-    return CommitteeMembership.objects.filter(
+    return _committee_model("CommitteeMembership").objects.filter(
         Q(start_date__isnull=True) | Q(start_date__lte=today),
         Q(end_date__isnull=True) | Q(end_date__gte=today),
         user=user,
@@ -56,14 +67,16 @@ def current_seats(user: User) -> QuerySet[CommitteeMembership]:
 
 def _exempt() -> Q:
     """A report is Part 2 if it is exempt itself or is taken under an exempt agenda item."""
-    under_exempt_item = AgendaItem.objects.filter(is_exempt=True, report__isnull=False)
+    under_exempt_item = _committee_model("AgendaItem").objects.filter(
+        is_exempt=True, report__isnull=False
+    )
     return Q(is_exempt=True) | Q(pk__in=under_exempt_item.values("report_id"))
 
 
 def reports_visible_to(user, queryset: QuerySet[Report] | None = None) -> QuerySet[Report]:
     """Reports the user may open: published open reports for all; more for staff and members."""
-    qs = Report.objects.all() if queryset is None else queryset
-    public = Q(status=Report.Status.PUBLISHED) & ~_exempt()
+    qs = _committee_model("Report").objects.all() if queryset is None else queryset
+    public = Q(status=_committee_model("Report").Status.PUBLISHED) & ~_exempt()
     if is_admin(user):
         return qs
     if not _is_signed_in(user):
@@ -74,11 +87,16 @@ def reports_visible_to(user, queryset: QuerySet[Report] | None = None) -> QueryS
     seats = current_seats(user).values("committee_id")
     # Part 2 reaches a member through a seat on the report's committee and, where an exempt
     # agenda item carries it, on that item's committee too.
-    under_items_elsewhere = AgendaItem.objects.filter(is_exempt=True, report__isnull=False).exclude(
-        meeting__committee__in=seats
+    under_items_elsewhere = (
+        _committee_model("AgendaItem")
+        .objects.filter(is_exempt=True, report__isnull=False)
+        .exclude(meeting__committee__in=seats)
     )
     sits_on = Q(committee__in=seats) & ~Q(pk__in=under_items_elsewhere.values("report_id"))
-    return qs.filter(public | (mine & Q(status=Report.Status.PUBLISHED) & (~_exempt() | sits_on)))
+    return qs.filter(
+        public
+        | (mine & Q(status=_committee_model("Report").Status.PUBLISHED) & (~_exempt() | sits_on))
+    )
 
 
 def can_see_exempt_item(user, item: AgendaItem) -> bool:
@@ -120,13 +138,13 @@ def can_write_reports(user, authority: Authority) -> bool:
 
 def can_edit_report(user, report: Report) -> bool:
     """A report changes only while it is a draft, and only by its council's writers."""
-    return report.status == Report.Status.DRAFT and _staff_of(user, report.authority_id, WRITERS)
+    return report.status == report.Status.DRAFT and _staff_of(user, report.authority_id, WRITERS)
 
 
 def can_approve_report(user, report: Report) -> bool:
     """The director or their delegate (an approver) approves; never the one who submitted."""
     return (
-        report.status == Report.Status.SUBMITTED
+        report.status == report.Status.SUBMITTED
         and _staff_of(user, report.authority_id, {UserRole.APPROVER})
         and report.submitted_by_id != user.pk
     )
@@ -134,14 +152,14 @@ def can_approve_report(user, report: Report) -> bool:
 
 def can_publish_report(user, report: Report) -> bool:
     """Clerks publish approved reports for their council's meetings."""
-    return report.status == Report.Status.APPROVED and _staff_of(
+    return report.status == report.Status.APPROVED and _staff_of(
         user, report.authority_id, {UserRole.CLERK}
     )
 
 
 def can_correct_report(user, report: Report) -> bool:
     """A published report is corrected by a new version, started by a writer."""
-    return report.status == Report.Status.PUBLISHED and _staff_of(
+    return report.status == report.Status.PUBLISHED and _staff_of(
         user, report.authority_id, WRITERS
     )
 

@@ -1,17 +1,15 @@
+"""The root URLs: each app owns the paths under its own prefix, included by name so the
+project package imports none of them."""
+
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from .sitemaps import SITEMAPS
 from .views.charts import ChartFileView
-from .views.home import AuthorityHomeView, HomeView
-from .views.reading import DashboardView
 
-# Everything below /<council>/. Each app owns the paths under its own prefix.
+# Everything below /<council>/.
 council_patterns = [
-    path("", AuthorityHomeView.as_view(), name="authority_home"),
-    path("", include("scrutiny.council_urls")),
-    path("", include("scrutiny.reading_urls")),
+    path("", include("committees.urls")),
+    path("", include("committees.reading_urls")),
     path("packs/", include("packs.urls")),
     path("returns/", include("returns.urls")),
     path("assurance/", include("assurance.urls")),
@@ -21,10 +19,8 @@ council_patterns = [
 ]
 
 urlpatterns = [
-    path("", HomeView.as_view(), name="home"),
+    path("", include("committees.site_urls")),
     path("admin/", admin.site.urls),
-    path("dashboard/", DashboardView.as_view(), name="dashboard"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("media/charts/<str:name>", ChartFileView.as_view(), name="chart_file"),
     path("<slug:authority>/", include(council_patterns)),

@@ -73,7 +73,7 @@ def test_its_admin_list_searches_and_filters(client, model):
 
 
 def test_a_published_report_is_read_only_in_the_admin_and_a_draft_is_not(client):
-    from scrutiny.models import Report
+    from committees.models import Report
     from tests.factories.scrutiny import ReportFactory, ReportSectionFactory
 
     client.force_login(UserFactory(role="admin", is_staff=True, is_superuser=True))
@@ -82,12 +82,12 @@ def test_a_published_report_is_read_only_in_the_admin_and_a_draft_is_not(client)
     draft = ReportFactory(title="Draft")
 
     def change(report):
-        return reverse("admin:scrutiny_report_change", args=[report.pk])
+        return reverse("admin:committees_report_change", args=[report.pk])
 
     page = client.get(change(published)).content.decode()
     assert 'name="_save"' not in page  # shown, but with nothing to save
     assert client.post(change(published), {"title": "Edited"}).status_code == 403
-    delete = reverse("admin:scrutiny_report_delete", args=[published.pk])
+    delete = reverse("admin:committees_report_delete", args=[published.pk])
     assert client.post(delete, {"post": "yes"}).status_code == 403
     published.refresh_from_db()
     assert published.title == "As published"

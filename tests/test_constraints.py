@@ -6,6 +6,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from assurance import models as a
+from committees import models as c
 from programmes.models import Programme, Risk
 from scorecards.models import ComparatorValue, Indicator, IndicatorValue
 from scrutiny import models as m
@@ -95,12 +96,12 @@ def test_an_urgent_item_must_record_why():
 
 
 def test_a_published_report_has_a_publication_time():
-    refused(lambda: ReportFactory(status=m.Report.Status.PUBLISHED, published_at=None))
+    refused(lambda: ReportFactory(status=c.Report.Status.PUBLISHED, published_at=None))
 
 
 def test_a_report_has_at_most_three_financial_years():
     report = ReportFactory()
-    refused(lambda: m.FinancialImplication.objects.create(report=report, year=4))
+    refused(lambda: c.FinancialImplication.objects.create(report=report, year=4))
 
 
 def test_staffing_counts_are_never_negative():

@@ -21,23 +21,21 @@ from assurance.models import (
     DataQualityIssue,
     Inspection,
 )
-from demo import load_demo
-from demo.committees import block_choice
-from programmes.models import Milestone, Programme, ProgressUpdate
-from scorecards.models import ComparatorValue, IndicatorValue, PracticeScore, Target
-from scrutiny.authoring.text import text_to_html
-from scrutiny.blocks import choice_texts
-from scrutiny.models import (
+from committees.authoring.text import text_to_html
+from committees.models import (
     AgendaItem,
-    Authority,
     Committee,
     Recommendation,
     RecommendationUpdate,
     Report,
     ReportSection,
-    User,
-    UserRole,
 )
+from demo import load_demo
+from demo.committees import block_choice
+from programmes.models import Milestone, Programme, ProgressUpdate
+from scorecards.models import ComparatorValue, IndicatorValue, PracticeScore, Target
+from scrutiny.blocks import choice_texts
+from scrutiny.models import Authority, User, UserRole
 from workforce.models import StaffingFigure, StaffMovement, TrainingCompletion, TrainingCoverage
 
 ALLOWED_TAGS = {"p", "ul", "ol", "li", "h3", "strong", "em", "a", "table", "thead", "tbody"}

@@ -30,20 +30,13 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from committees.models import Committee, Recommendation, RecommendationUpdate, Report, ReportSection
+from committees.services.reports import freeze_section
 from demo import load_demo
 from packs.models import RenderJob
 from packs.services import pack_request, report_pdf_request
-from scrutiny.models import (
-    Authority,
-    Committee,
-    Period,
-    Recommendation,
-    RecommendationUpdate,
-    Report,
-    ReportSection,
-)
+from scrutiny.models import Authority, Period
 from scrutiny.models.periods import financial_year_of
-from scrutiny.services.reports import freeze_section
 from tests.crawl import crawl, fetch
 from tests.factories.returns import section_post, started_return
 from tests.factories.scrutiny import (

@@ -2,8 +2,8 @@
 
 import pytest
 
+from committees.models import CommitteeMembership
 from scrutiny import permissions
-from scrutiny.models import CommitteeMembership
 from tests.factories.scrutiny import (
     AgendaItemFactory,
     AuthorityFactory,

@@ -23,8 +23,8 @@ RELATED = {"recommendations"}
 # Where the models may be read directly: the selectors themselves; numbering a new
 # recommendation as it is recorded (a write); the demo loader, which replaces the seed rows.
 ALLOWED = {
-    "scrutiny/selectors/recommendations.py",
-    "scrutiny/services/meetings.py",
+    "committees/selectors/recommendations.py",
+    "committees/services/meetings.py",
     "demo/oversight.py",
 }
 

@@ -22,9 +22,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import get_resolver, resolve
 
+from committees.models import Meeting, Report
 from demo import load_demo
 from scrutiny.blocks import BLOCK_TYPES
-from scrutiny.models import Meeting, Report, User
+from scrutiny.models import User
 from scrutiny.permissions import can_view_data, reports_visible_to
 from tests.factories.scrutiny import UserFactory
 
@@ -37,7 +38,7 @@ ROLES = ["officer", "approver", "clerk", "member", "admin"]
 
 
 # Reached by submitting a form, never by a link: each is tested with its form elsewhere
-# (tests/scrutiny/test_authoring_views.py).
+# (tests/committees/test_authoring_views.py).
 REACHED_BY_FORM = {"report_action", "agenda_publish", "report_block_add"}
 
 
@@ -46,9 +47,10 @@ def demo():
     """The demo, plus what an officer has in hand: a draft report with a section of text and
     a data block, and a meeting whose agenda is not yet published (the demo's are all done)."""
     load_demo()
-    from scrutiny.models import Authority, Committee
-    from scrutiny.services.report_sections import section_add
-    from scrutiny.services.reports import report_create
+    from committees.models import Committee
+    from committees.services.report_sections import section_add
+    from committees.services.reports import report_create
+    from scrutiny.models import Authority
 
     authority = Authority.objects.get(slug="wokingham")
     officer = User.objects.get(username="officer")

@@ -7,13 +7,14 @@ from decimal import Decimal
 from django.db.models import Q
 
 from assurance.models import Audit, AuditAction, AuditFinding, ComplaintTheme, Compliment
+from committees.models import RecommendationUpdate
+from committees.selectors.recommendations import visible_recommendations, visible_updates
 from returns.changes import Tracked, same_quarter
 from returns.entries import Entry, TeamEntry, lines, save_changed, text
 from returns.forms import CHOICE, DATE, TEXT, Column, Figures, Row
 from returns.models import ReturnSectionKey
 from returns.rules import Problem
-from scrutiny.models import Period, RecommendationUpdate
-from scrutiny.selectors.recommendations import visible_recommendations, visible_updates
+from scrutiny.models import Period
 
 
 class NamedRowsEntry(Entry):

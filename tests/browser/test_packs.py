@@ -11,9 +11,9 @@ import pytest
 from django.db import connections
 from playwright.sync_api import Page, expect
 
+from committees.models import Meeting
 from packs import tasks
 from packs.models import RenderJob
-from scrutiny.models import Meeting
 
 from .support import sign_in, signed_in_page
 

@@ -6,6 +6,7 @@ import factory
 from django.utils import timezone
 
 from assurance import models as a
+from committees import models as c
 from scrutiny import models as m
 
 
@@ -58,7 +59,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 class CommitteeFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = m.Committee
+        model = c.Committee
 
     authority = factory.SubFactory(AuthorityFactory)
     name = factory.Sequence(lambda n: f"Children's Services Overview and Scrutiny Committee {n}")
@@ -67,7 +68,7 @@ class CommitteeFactory(factory.django.DjangoModelFactory):
 
 class MeetingFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = m.Meeting
+        model = c.Meeting
 
     committee = factory.SubFactory(CommitteeFactory)
     date = factory.Sequence(lambda n: dt.date(2015, 7, 21) + dt.timedelta(days=7 * n))
@@ -77,7 +78,7 @@ class MeetingFactory(factory.django.DjangoModelFactory):
 
 class ReportFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = m.Report
+        model = c.Report
 
     authority = factory.SubFactory(AuthorityFactory)
     committee = factory.SubFactory(CommitteeFactory, authority=factory.SelfAttribute("..authority"))
@@ -86,13 +87,13 @@ class ReportFactory(factory.django.DjangoModelFactory):
 
     class Params:
         published = factory.Trait(
-            status=m.Report.Status.PUBLISHED, published_at=factory.LazyFunction(timezone.now)
+            status=c.Report.Status.PUBLISHED, published_at=factory.LazyFunction(timezone.now)
         )
 
 
 class AgendaItemFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = m.AgendaItem
+        model = c.AgendaItem
 
     meeting = factory.SubFactory(MeetingFactory)
     number = factory.Sequence(lambda n: n + 1)
@@ -104,16 +105,16 @@ class AgendaItemFactory(factory.django.DjangoModelFactory):
 
 class CommitteeMembershipFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = m.CommitteeMembership
+        model = c.CommitteeMembership
 
     committee = factory.SubFactory(CommitteeFactory)
     name = factory.Sequence(lambda n: f"Cllr Member {n}")
-    role = m.CommitteeMembership.Role.MEMBER
+    role = c.CommitteeMembership.Role.MEMBER
 
 
 class FinancialImplicationFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = m.FinancialImplication
+        model = c.FinancialImplication
 
     report = factory.SubFactory(ReportFactory)
     year = 1
@@ -121,7 +122,7 @@ class FinancialImplicationFactory(factory.django.DjangoModelFactory):
 
 class ReportSectionFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = m.ReportSection
+        model = c.ReportSection
 
     report = factory.SubFactory(ReportFactory)
     order = factory.Sequence(lambda n: n + 1)
@@ -131,7 +132,7 @@ class ReportSectionFactory(factory.django.DjangoModelFactory):
 
 class BackgroundPaperFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = m.BackgroundPaper
+        model = c.BackgroundPaper
 
     report = factory.SubFactory(ReportFactory)
     title = factory.Sequence(lambda n: f"Background paper {n}")
@@ -225,7 +226,7 @@ class InspectionJudgementFactory(factory.django.DjangoModelFactory):
 
 class RecommendationFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = m.Recommendation
+        model = c.Recommendation
 
     authority = factory.SubFactory(AuthorityFactory)
     source = "2013/14 Annual Review"
@@ -235,11 +236,11 @@ class RecommendationFactory(factory.django.DjangoModelFactory):
 
 class RecommendationUpdateFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = m.RecommendationUpdate
+        model = c.RecommendationUpdate
 
     recommendation = factory.SubFactory(RecommendationFactory)
     period = factory.LazyFunction(lambda: m.Period.year(2014))
-    status = m.RecommendationUpdate.Status.IN_PROGRESS
+    status = c.RecommendationUpdate.Status.IN_PROGRESS
 
 
 class ContactVolumeFactory(factory.django.DjangoModelFactory):

@@ -6,8 +6,8 @@ import datetime as dt
 import pytest
 from django.core.management import call_command
 
+from committees.models import Meeting
 from demo import load_demo
-from scrutiny.models import Meeting
 
 from .conftest import BLANK
 

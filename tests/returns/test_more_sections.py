@@ -10,11 +10,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from assurance.models import Audit, ComplaintTheme, Compliment
+from committees.models import RecommendationUpdate
 from programmes.models import Milestone, ProgressMetric, ProgressUpdate
 from returns.models import ReturnSection
 from returns.sections import sections
 from scorecards.models import IndicatorValue, PracticeScore
-from scrutiny.models import Period, RecommendationUpdate
+from scrutiny.models import Period
 from tests.factories.programmes import (
     MilestoneFactory,
     ProgrammeFactory,

@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from committees.models import Report
 from demo import load_demo
 from packs.models import RenderJob
 from packs.services import report_pdf_request
-from scrutiny.models import Report
 from tests.factories.scrutiny import UserFactory
 
 pytestmark = pytest.mark.django_db

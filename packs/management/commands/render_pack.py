@@ -4,10 +4,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from committees.models import Meeting
 from packs.documents import pack_source
 from packs.models import RenderJob
 from packs.render import render
-from scrutiny.models import Meeting
 
 Kind = RenderJob.Kind
 

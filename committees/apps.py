@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+
+
+class CommitteesConfig(AppConfig):
+    """Committees, meetings and agendas, reports and their publication, recommendations."""
+
+    name = "committees"
+    verbose_name = "Committees and scrutiny"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from scrutiny.blocks import register_kinds
+
+        from .blocks import RECOMMENDATION_KINDS
+
+        register_kinds(RECOMMENDATION_KINDS, rank=50)

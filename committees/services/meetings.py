@@ -1,0 +1,107 @@
+"""Clerks' changes to committees and meetings: meetings, agendas, publication, members."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from committees.models import AgendaItem, Committee, CommitteeMembership, Meeting, Recommendation
+from scrutiny.models import Authority, User
+from scrutiny.permissions import can_manage_meetings
+
+
+class MeetingRefused(Exception):
+    """The clerk's action is not allowed; the message says why."""
+
+
+def _require_clerk(user: User, authority: Authority) -> None:
+    if not can_manage_meetings(user, authority):
+        raise MeetingRefused(f"Only {authority.short_name}'s clerks manage its meetings.")
+
+
+def meeting_save(*, meeting: Meeting, saved_by: User) -> Meeting:
+    """Create or change a meeting (its committee must be the clerk's council's)."""
+    _require_clerk(saved_by, meeting.committee.authority)
+    meeting.save()
+    return meeting
+
+
+def agenda_item_save(*, item: AgendaItem, saved_by: User) -> AgendaItem:
+    """Add an item (numbered last unless a number is given) or change one.
+
+    An item added once the agenda is published is supplementary; one taken as urgent needs
+    its reason (the form and a database constraint both insist).
+    """
+    meeting = item.meeting
+    _require_clerk(saved_by, meeting.committee.authority)
+    if item.report_id and item.report.authority_id != meeting.committee.authority_id:
+        raise MeetingRefused("That report is another council's.")
+    with transaction.atomic():
+        Meeting.objects.select_for_update().get(pk=meeting.pk)
+        if item.pk is None:
+            if item.number is None:
+                last = meeting.items.aggregate(last=Max("number"))["last"] or 0
+                item.number = last + 1
+            item.is_supplementary = meeting.is_published and not item.is_urgent
+        if not item.is_exempt:
+            item.exempt_paragraph = None
+        item.save()
+    return item
+
+
+def agenda_item_remove(*, item: AgendaItem, removed_by: User) -> None:
+    """Take an item off an agenda that has not been published."""
+    _require_clerk(removed_by, item.meeting.committee.authority)
+    if item.meeting.is_published:
+        raise MeetingRefused(
+            "The agenda is published: an item cannot be removed, only withdrawn at the meeting."
+        )
+    item.delete()
+
+
+def agenda_publish(*, meeting: Meeting, published_by: User) -> Meeting:
+    """Open the agenda to public inspection; later items become supplementary."""
+    _require_clerk(published_by, meeting.committee.authority)
+    updated = Meeting.objects.filter(pk=meeting.pk, agenda_published_at__isnull=True).update(
+        agenda_published_at=timezone.now()
+    )
+    if not updated:
+        raise MeetingRefused("The agenda is already published.")
+    meeting.refresh_from_db()
+    return meeting
+
+
+def membership_save(*, membership: CommitteeMembership, saved_by: User) -> CommitteeMembership:
+    """Add a member to a committee or change their seat (an end date ends Part 2 access)."""
+    committee: Committee = membership.committee
+    _require_clerk(saved_by, committee.authority)
+    if (
+        membership.user_id
+        and not membership.user.authorities.filter(pk=committee.authority_id).exists()
+    ):
+        raise MeetingRefused("That person is not one of the council's users.")
+    membership.save()
+    return membership
+
+
+def recommendation_record(
+    *, meeting: Meeting, recommendation: Recommendation, recorded_by: User
+) -> Recommendation:
+    """Record a recommendation the committee made at the meeting; its source names the
+    meeting, so the tracker and later reports say where it came from."""
+    committee = meeting.committee
+    _require_clerk(recorded_by, committee.authority)
+    with transaction.atomic():
+        last = Recommendation.objects.filter(committee=committee, source=_source(meeting))
+        recommendation.authority = committee.authority
+        recommendation.committee = committee
+        recommendation.source = _source(meeting)
+        recommendation.order = (last.aggregate(last=Max("order"))["last"] or 0) + 1
+        recommendation.reference = str(recommendation.order)
+        recommendation.save()
+    return recommendation
+
+
+def _source(meeting: Meeting) -> str:
+    return f"{meeting.committee.name}, {meeting.date:%-d %B %Y}"

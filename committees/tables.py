@@ -1,0 +1,84 @@
+"""GOV.UK tables of committees, their members and meetings, and reports."""
+
+import django_tables2 as tables
+from django.utils.safestring import mark_safe
+
+from committees.models import Committee, CommitteeMembership, Meeting, Report
+from scrutiny.tables.columns import LinkColumn, TagColumn
+
+MEETING_STATUS_COLOURS = {"scheduled": "blue", "held": "green", "cancelled": "grey"}
+REPORT_STATUS_COLOURS = {
+    "draft": "grey",
+    "submitted": "yellow",
+    "approved": "turquoise",
+    "published": "green",
+    "withdrawn": "red",
+}
+
+# A recommendation's latest status as a GOV.UK tag colour (the tracker and the tables).
+RECOMMENDATION_COLOURS = {
+    "achieved": "green",
+    "partially": "yellow",
+    "not-achieved": "red",
+    "in-progress": "blue",
+}
+
+
+class CommitteeTable(tables.Table):
+    """A council's committees with their remits."""
+
+    name = LinkColumn(verbose_name="Committee")
+    remit = tables.Column(orderable=False)
+
+    class Meta:
+        model = Committee
+        fields = ["name", "remit"]
+        order_by = ["name"]
+
+
+class MembershipTable(tables.Table):
+    """Who sits on a committee and in what role."""
+
+    name = tables.Column(verbose_name="Member")
+    role = tables.Column()
+
+    class Meta:
+        model = CommitteeMembership
+        fields = ["name", "role"]
+
+
+class MeetingTable(tables.Table):
+    """A committee's meetings: when, where and whether they took place."""
+
+    date = LinkColumn(verbose_name="Date")
+    start_time = tables.TimeColumn(format="g:i a", verbose_name="Time")
+    venue = tables.Column()
+    status = TagColumn(colours=MEETING_STATUS_COLOURS)
+
+    class Meta:
+        model = Meeting
+        fields = ["date", "start_time", "venue", "status"]
+
+    def render_date(self, value):
+        return f"{value:%-d %B %Y}"
+
+
+class ReportTable(tables.Table):
+    """Reports to committee the reader may open."""
+
+    title = LinkColumn()
+    committee = tables.Column(verbose_name="For consideration by")
+    kind = tables.Column(verbose_name="Type")
+    report_date = tables.DateColumn(format="j F Y", verbose_name="Date")
+    status = TagColumn(colours=REPORT_STATUS_COLOURS)
+    is_exempt = tables.Column(verbose_name="Part 2", orderable=False)
+
+    class Meta:
+        model = Report
+        fields = ["title", "committee", "kind", "report_date", "status", "is_exempt"]
+        order_by = ["-report_date"]
+
+    def render_is_exempt(self, value):
+        if value:
+            return mark_safe('<strong class="govuk-tag govuk-tag--red">Part 2</strong>')
+        return "Open"

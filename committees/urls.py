@@ -1,0 +1,102 @@
+"""A council's committee business under /<council>/: its overview, committees and their
+members, meetings and agendas, and reports from draft to publication."""
+
+from django.urls import path
+
+from .views import authoring, clerking, committees, report_sections, reports
+from .views.home import AuthorityHomeView
+
+urlpatterns = [
+    path("", AuthorityHomeView.as_view(), name="authority_home"),
+    path("committees/", committees.CommitteeListView.as_view(), name="committee_list"),
+    path(
+        "committees/<slug:slug>/",
+        committees.CommitteeDetailView.as_view(),
+        name="committee_detail",
+    ),
+    path(
+        "committees/<slug:slug>/recommendations/",
+        committees.CommitteeRecommendationsView.as_view(),
+        name="committee_recommendations",
+    ),
+    path("meetings/<int:pk>/", committees.MeetingDetailView.as_view(), name="meeting_detail"),
+    path("reports/", reports.ReportListView.as_view(), name="report_list"),
+    path("reports/<int:pk>/", reports.ReportDetailView.as_view(), name="report_detail"),
+    # Writing reports and taking them to publication
+    path("reports/new/", authoring.ReportCreateView.as_view(), name="report_create"),
+    path("reports/<int:pk>/manage/", authoring.ReportManageView.as_view(), name="report_manage"),
+    path("reports/<int:pk>/cover/", authoring.ReportCoverView.as_view(), name="report_cover"),
+    path(
+        "reports/<int:pk>/sections/new/",
+        report_sections.NarrativeSectionView.as_view(),
+        name="report_section_add",
+    ),
+    path(
+        "reports/<int:pk>/sections/<int:section>/",
+        report_sections.NarrativeSectionView.as_view(),
+        name="report_section_change",
+    ),
+    path(
+        "reports/<int:pk>/blocks/new/",
+        report_sections.BlockTypeView.as_view(),
+        name="report_block_choose",
+    ),
+    path(
+        "reports/<int:pk>/blocks/new/<slug:block>/",
+        report_sections.BlockSectionView.as_view(),
+        name="report_block_add",
+    ),
+    path(
+        "reports/<int:pk>/blocks/<int:section>/",
+        report_sections.BlockSectionView.as_view(),
+        name="report_block_change",
+    ),
+    path(
+        "reports/<int:pk>/sections/<int:section>/<slug:action>/",
+        report_sections.SectionActionView.as_view(),
+        name="report_section_action",
+    ),
+    path(
+        "reports/<int:pk>/new-version/",
+        authoring.NewVersionView.as_view(),
+        name="report_new_version",
+    ),
+    path(
+        "reports/<int:pk>/<slug:action>/",
+        authoring.ReportActionView.as_view(),
+        name="report_action",
+    ),
+    # Clerks: meetings, agendas and members
+    path("meetings/new/", clerking.MeetingCreateView.as_view(), name="meeting_create"),
+    path("meetings/<int:pk>/change/", clerking.MeetingChangeView.as_view(), name="meeting_change"),
+    path(
+        "meetings/<int:pk>/items/new/",
+        clerking.AgendaItemView.as_view(),
+        name="agenda_item_add",
+    ),
+    path(
+        "meetings/<int:pk>/items/<int:item>/",
+        clerking.AgendaItemView.as_view(),
+        name="agenda_item_change",
+    ),
+    path(
+        "meetings/<int:pk>/recommendations/new/",
+        clerking.CommitteeRecommendationView.as_view(),
+        name="committee_recommendation_add",
+    ),
+    path(
+        "meetings/<int:pk>/publish/",
+        clerking.AgendaPublishView.as_view(),
+        name="agenda_publish",
+    ),
+    path(
+        "committees/<slug:slug>/members/new/",
+        clerking.MembershipView.as_view(),
+        name="membership_add",
+    ),
+    path(
+        "committees/<slug:slug>/members/<int:member>/",
+        clerking.MembershipView.as_view(),
+        name="membership_change",
+    ),
+]
