@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lock-out page.
     "axes.middleware.AxesMiddleware",
+    # After every middleware with a process_view (CSRF): it calls a form post's view itself.
+    "scrutiny.middleware.AtomicWritesMiddleware",
 ]
 
 ROOT_URLCONF = "scrutiny.urls"
@@ -106,7 +108,10 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}")
 }
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
+# A form post runs in one transaction and a page that only reads in none
+# (scrutiny.middleware.AtomicWritesMiddleware, in place of ATOMIC_REQUESTS, which would wrap
+# reads too).
+DATABASES["default"]["ATOMIC_REQUESTS"] = False
 # A worker keeps its database connection between requests (checked before reuse) instead
 # of opening one per request, which on PostgreSQL costs more than the report page's reads.
 DATABASES["default"]["CONN_MAX_AGE"] = _int("CONN_MAX_AGE", 60)
@@ -114,7 +119,13 @@ if DATABASES["default"]["CONN_MAX_AGE"] < 0:
     raise ImproperlyConfigured("CONN_MAX_AGE must be 0 (a connection per request) or more")
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # A transaction takes SQLite's write lock when it begins, not at its first write: one
+    # that read first and then found another writer ahead of it would fail at once with
+    # "database is locked". Taken at the start, the second of two saves waits (up to
+    # SQLITE_BUSY_SECONDS) for the first and then finds it has been overtaken.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        timeout=_int("SQLITE_BUSY_SECONDS", 20), transaction_mode="IMMEDIATE"
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "scrutiny.User"

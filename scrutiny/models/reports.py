@@ -1,10 +1,12 @@
 """Committee reports: the standard cover sheet, financial implications and ordered sections."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from ..sanitize import narrative_too_big
 from .authorities import Authority
 from .committees import EXEMPT_PARAGRAPHS, Committee
 
@@ -217,6 +219,11 @@ class ReportSection(models.Model):
 
     def __str__(self) -> str:
         return self.heading or f"Section {self.order}"
+
+    def clean(self):
+        """Refuse (in the admin, which edits the HTML itself) a body too big to show."""
+        if self.kind == self.Kind.NARRATIVE and (message := narrative_too_big(self.body)):
+            raise ValidationError({"body": message})
 
 
 class BackgroundPaper(models.Model):
