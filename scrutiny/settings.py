@@ -151,12 +151,29 @@ if AXES_FAILURE_LIMIT < 1 or timedelta(0) >= AXES_COOLOFF_TIME:
         "SIGN_IN_FAILURE_LIMIT and SIGN_IN_COOLOFF_MINUTES must be 1 or more"
     )
 
+# Passwords (OWASP ASVS 2.1): at least PASSWORD_MIN_LENGTH characters, none of the 20,000
+# commonest, not all digits, not like the username or name.
+PASSWORD_MIN_LENGTH = _int("PASSWORD_MIN_LENGTH", 12)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": PASSWORD_MIN_LENGTH},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# A session ends after SESSION_IDLE_MINUTES without a request (each request starts the
+# count again), and when the browser closes. Changing a password ends every other session
+# of that person: Django checks each session against a hash of the password, and the
+# password-change page keeps only the session it was changed in.
+SESSION_IDLE_MINUTES = _int("SESSION_IDLE_MINUTES", 60)
+if SESSION_IDLE_MINUTES < 1:
+    raise ImproperlyConfigured("SESSION_IDLE_MINUTES must be 1 or more")
+SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
