@@ -1,9 +1,11 @@
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.decorators.http import require_safe
 
 from .sitemaps import SITEMAPS
 from .views.charts import ChartFileView
+from .views.health import HealthView
 from .views.home import AuthorityHomeView, HomeView
 from .views.reading import DashboardView
 
@@ -22,7 +24,8 @@ urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("admin/", admin.site.urls),
     path("dashboard/", DashboardView.as_view(), name="dashboard"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("healthz", HealthView.as_view(), name="health"),
+    path("sitemap.xml", require_safe(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("media/charts/<str:name>", ChartFileView.as_view(), name="chart_file"),
     path("<slug:authority>/", include(council_patterns)),

@@ -243,7 +243,8 @@ class ReturnDetailView(ReturnMixin, TemplateView):
         return HttpResponseRedirect(request.path)
 
     def refuse(self, message: str, *, anchor: str, reason: str = ""):
-        self.quarterly_return.refresh_from_db()
+        if self.quarterly_return.pk is not None:  # a return not yet started has no row
+            self.quarterly_return.refresh_from_db()
         context = self.get_context_data(
             errors=[(anchor, message)],
             reason=reason,
