@@ -13,3 +13,4 @@ class ScrutinyConfig(AppConfig):
         register_kinds(COMPLAINT_KINDS, rank=30)
         register_kinds(OVERSIGHT_KINDS, rank=40)
         register_kinds(RECOMMENDATION_KINDS, rank=50)
+        from . import middleware  # noqa: F401 -- connects the idle clock's sign-in receiver

@@ -1,13 +1,11 @@
-"""Request-wide behaviour every page shares: a request id, one transaction per write.
+"""Request-wide behaviour every page shares: a request id, the write lock, the idle clock.
 
-A form post runs in one transaction, so a view that writes in several steps saves all of
-them or none. A page that only reads runs without one: on SQLite every transaction takes
-the database's write lock when it begins (``transaction_mode="IMMEDIATE"`` in settings), and
-a read must not queue behind a write, nor hold up one. Taking the lock at the start is what
-turns two saves at the same moment into one after the other, so the second is refused with
-the product's own message ("saved after you opened it") instead of "database is locked".
-
-This replaces Django's ``ATOMIC_REQUESTS``, which wraps every view whatever its method.
+Every request runs in one transaction (``ATOMIC_REQUESTS``). On SQLite a form post's
+transaction takes the database's write lock when it begins (``BEGIN IMMEDIATE``), so the
+second of two saves at the same moment waits for the first and then finds it has been
+overtaken, and answers with the product's own message ("saved after you opened it") instead
+of "database is locked". A page that only reads begins its transaction deferred, taking no
+write lock: reads never queue behind one another, nor hold up a save.
 """
 
 from __future__ import annotations
@@ -17,11 +15,16 @@ import re
 import time
 import uuid
 
-from django.db import transaction
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY
+from django.contrib.auth.signals import user_logged_in
+from django.db import connection
+from django.dispatch import receiver
 
 from .logs import request_id
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+SEEN = "_seen_at"
 GIVEN_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
 requests_log = logging.getLogger("scrutiny.requests")
 
@@ -41,7 +44,9 @@ class RequestIdMiddleware:
         try:
             response = self.get_response(request)
             response["X-Request-ID"] = request.id
-            user = getattr(request, "user", None)
+            # Only if the page read it: loading the session for the log would cost queries.
+            session = getattr(request, "session", None)
+            user_id = session.get(SESSION_KEY) if session is not None and session.accessed else None
             requests_log.info(
                 "%s %s %s",
                 request.method,
@@ -52,7 +57,7 @@ class RequestIdMiddleware:
                     "path": request.path,
                     "status": response.status_code,
                     "duration_ms": round((time.monotonic() - started) * 1000, 1),
-                    "user_id": getattr(user, "pk", None),
+                    "user_id": user_id,
                 },
             )
             return response
@@ -60,12 +65,11 @@ class RequestIdMiddleware:
             request_id.reset(token)
 
 
-class AtomicWritesMiddleware:
-    """Runs the view of a POST, PUT, PATCH or DELETE in one transaction; reads in none.
-
-    It calls the view itself from ``process_view``, so it must come after every middleware
-    that has a ``process_view`` of its own (CSRF above all); it is last in MIDDLEWARE.
-    """
+class WriteLockMiddleware:
+    """Chooses, per request, how an SQLite request transaction begins: IMMEDIATE for a post,
+    deferred for a read. It sets the connection's mode in ``process_view``, after the
+    session and user are read and before the view's transaction begins. Elsewhere (tasks,
+    commands) transactions begin as settings say: IMMEDIATE."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -74,7 +78,32 @@ class AtomicWritesMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if request.method in SAFE_METHODS:
-            return None
-        with transaction.atomic():
-            return view_func(request, *view_args, **view_kwargs)
+        if connection.vendor == "sqlite":
+            connection.ensure_connection()  # connecting sets the mode from settings
+            connection.transaction_mode = None if request.method in SAFE_METHODS else "IMMEDIATE"
+
+
+class IdleSessionMiddleware:
+    """Starts a signed-in session's idle clock again (``SESSION_COOKIE_AGE``) on each request,
+    writing the session at most once every ``SESSION_REFRESH_SECONDS``, so pages do not each
+    cost a write. Put after the session and authentication middleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        # A response that never asked who is signed in (a feed, a calendar) leaves the
+        # session unread: reading it here would cost the queries that page saved.
+        if session is not None and session.accessed and session.get(SESSION_KEY):
+            now = time.time()
+            if now - session.get(SEEN, 0) >= settings.SESSION_REFRESH_SECONDS:
+                session[SEEN] = now  # modified: saved with a new expiry on the way out
+        return response
+
+
+@receiver(user_logged_in)
+def _start_idle_clock(sender, request, user, **kwargs):
+    if hasattr(request, "session"):
+        request.session[SEEN] = time.time()

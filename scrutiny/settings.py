@@ -77,14 +77,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "scrutiny.middleware.IdleSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lock-out page.
     "axes.middleware.AxesMiddleware",
-    # After every middleware with a process_view (CSRF): it calls a form post's view itself.
-    "scrutiny.middleware.AtomicWritesMiddleware",
+    "scrutiny.middleware.WriteLockMiddleware",
 ]
 
 ROOT_URLCONF = "scrutiny.urls"
@@ -109,10 +109,9 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}")
 }
-# A form post runs in one transaction and a page that only reads in none
-# (scrutiny.middleware.AtomicWritesMiddleware, in place of ATOMIC_REQUESTS, which would wrap
-# reads too).
-DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# Each request in one transaction; on SQLite a post's takes the write lock as it begins and
+# a read's does not (scrutiny.middleware.WriteLockMiddleware).
+DATABASES["default"]["ATOMIC_REQUESTS"] = True
 # A worker keeps its database connection between requests (checked before reuse) instead
 # of opening one per request, which on PostgreSQL costs more than the report page's reads.
 DATABASES["default"]["CONN_MAX_AGE"] = _int("CONN_MAX_AGE", 60)
@@ -173,7 +172,11 @@ SESSION_IDLE_MINUTES = _int("SESSION_IDLE_MINUTES", 60)
 if SESSION_IDLE_MINUTES < 1:
     raise ImproperlyConfigured("SESSION_IDLE_MINUTES must be 1 or more")
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
-SESSION_SAVE_EVERY_REQUEST = True
+# The idle clock restarts at most this often (seconds; scrutiny.middleware), so a page does not
+# each cost a write: a session ends between SESSION_IDLE_MINUTES less this and the full time.
+SESSION_REFRESH_SECONDS = _int("SESSION_REFRESH_SECONDS", 60)
+if SESSION_REFRESH_SECONDS < 0:
+    raise ImproperlyConfigured("SESSION_REFRESH_SECONDS must be 0 or more")
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 LANGUAGE_CODE = "en-gb"

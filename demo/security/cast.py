@@ -162,6 +162,7 @@ def route_urls(cast: Cast) -> dict[str, str]:
         "password_reset_done": ("password_reset_done", {}),
         "password_reset_complete": ("password_reset_complete", {}),
         "sitemap": ("sitemap", {}),
+        "health": ("health", {}),
         "report_section_action": (
             "report_section_action",
             {"authority": slug, "pk": draft, "section": narrative, "action": "down"},

@@ -7,14 +7,18 @@ and on PostgreSQL, and checks both answers and that exactly one change was made.
 """
 
 import datetime as dt
+import threading
+import time
 
 import pytest
+from django.db import connections, transaction
 from django.test import Client
 from django.utils import timezone
 
 import packs.tasks
 from packs.models import RenderJob
 from scrutiny.models import (
+    Authority,
     ContactVolume,
     Period,
     QuarterlyReturn,
@@ -126,3 +130,34 @@ def test_two_clerks_asking_for_a_pack_queue_one_job(authority, monkeypatch, tmp_
         assert [o.status for o in outcomes] == [302, 302]
         assert RenderJob.objects.filter(meeting=meeting).count() == 1
     assert len(queued) == 1
+
+
+def test_a_page_that_only_reads_answers_while_a_save_holds_the_write_lock(authority, tmp_path):
+    """Reads take no write lock: a page opens at once while another request is mid-save."""
+    wrapper = type(connections["default"])
+    with on_disk(tmp_path):
+        settings_dict = dict(connections["default"].settings_dict)
+        holding, release = threading.Event(), threading.Event()
+
+        def save_slowly():
+            own = wrapper(settings_dict, "default")
+            connections["default"] = own
+            try:
+                with transaction.atomic():
+                    Authority.objects.filter(pk=authority.pk).update(telephone="0118 000 0000")
+                    holding.set()
+                    release.wait(timeout=30)
+            finally:
+                own.close()
+
+        saver = threading.Thread(target=save_slowly)
+        saver.start()
+        assert holding.wait(timeout=30)
+        started = time.monotonic()
+        try:
+            status = Client().get("/wokingham/committees/").status_code
+        finally:
+            release.set()
+            saver.join()
+        assert status == 200
+        assert time.monotonic() - started < 5
