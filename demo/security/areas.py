@@ -267,11 +267,3 @@ def document_fetches() -> Tally:
     finally:
         listener.close()
     return tally
-
-
-def run_all() -> list[Tally]:
-    """Every area over the demo, which must already be loaded."""
-    from .cast import prepare
-
-    cast = prepare()
-    return [route_matrix(cast), guessed_ids(cast), hostile_posts(cast), document_fetches()]

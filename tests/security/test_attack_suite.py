@@ -5,7 +5,7 @@ prints these counts; the expectation table is demo/security/expectations.py."""
 import pytest
 
 from demo import load_demo
-from demo.security import areas
+from demo.security import areas, uploads
 from demo.security.cast import prepare, route_names
 from demo.security.expectations import EXPECTED
 
@@ -42,6 +42,12 @@ def test_ids_one_past_the_last_and_another_councils_ids_are_refused(cast):
 def test_hostile_posts_to_every_form_give_no_server_error_and_no_partial_save(cast):
     tally = areas.hostile_posts(cast)
     assert tally.tried > 200
+    check(tally)
+
+
+def test_hostile_uploads_are_refused_in_words_with_nothing_saved(cast):
+    tally = uploads.hostile_uploads(cast)
+    assert tally.tried == len(uploads.hostile_files())
     check(tally)
 
 

@@ -1,7 +1,7 @@
 """Run the attack suite over a throwaway copy of the demo and print what it tried.
 
 ``python manage.py security_report`` makes a test database (never the site's own), loads
-the demo into it, runs every area of ``demo.security.areas`` (the same code
+the demo into it, runs every area of ``demo.security`` (``run.run_all``: the same code
 tests/security/test_attack_suite.py runs) and prints, per area, how many attempts were
 made, how many were refused and how many failed. It exits non-zero on any failure.
 """
@@ -17,7 +17,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         from demo import load_demo
-        from demo.security.areas import run_all
+        from demo.security.run import run_all
 
         setup_test_environment()
         databases = setup_databases(verbosity=0, interactive=False, aliases={"default"})
