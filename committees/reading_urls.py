@@ -1,6 +1,7 @@
 """Reading the published record under /<council>/: search, feeds and the meetings calendar."""
 
 from django.urls import path
+from django.views.decorators.http import require_safe
 
 from .feeds import CommitteeFeed
 from .views import reading
@@ -13,5 +14,5 @@ urlpatterns = [
         reading.MeetingCalendarView.as_view(),
         name="committee_calendar",
     ),
-    path("committees/<slug:slug>/feed/", CommitteeFeed(), name="committee_feed"),
+    path("committees/<slug:slug>/feed/", require_safe(CommitteeFeed()), name="committee_feed"),
 ]

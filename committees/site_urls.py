@@ -3,6 +3,7 @@ dashboard, and the sitemap of published committee material."""
 
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
+from django.views.decorators.http import require_safe
 
 from .sitemaps import SITEMAPS
 from .views.home import HomeView
@@ -11,5 +12,5 @@ from .views.reading import DashboardView
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("dashboard/", DashboardView.as_view(), name="dashboard"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", require_safe(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
 ]

@@ -28,7 +28,7 @@ from .fetcher import site_origin
 from .models import CoverLetter, RenderJob
 
 # Bump when the templates or print styles change in a way the hash of the HTML would miss.
-RENDERER_VERSION = "1"
+RENDERER_VERSION = "2"  # 2: private charts drawn in the confidential documents
 
 Kind = RenderJob.Kind
 
@@ -61,6 +61,9 @@ class PackSource:
     template: str
     context: dict
     items: list[PackItem]
+    # The council whose private charts (drawn with every figure) the document may show:
+    # the confidential pack's and a non-public report's; never a public document's.
+    private_charts_of: str | None = None
     _html: str | None = None
 
     def html(self, ranges: dict[int, tuple[int, int]] | None = None) -> str:
@@ -201,7 +204,8 @@ def pack_source(meeting: Meeting, kind: str) -> PackSource:
         "site": site_origin(),
     }
     filename = f"{meeting.date:%Y-%m-%d}-{slugify(meeting.committee.name)}-{kind}-pack.pdf"
-    return PackSource(kind, title, filename, "packs/pack.html", context, items)
+    private = authority.slug if kind == Kind.CONFIDENTIAL_PACK else None
+    return PackSource(kind, title, filename, "packs/pack.html", context, items, private)
 
 
 def report_source(report: Report) -> PackSource:
@@ -219,7 +223,10 @@ def report_source(report: Report) -> PackSource:
         **_report_body(report, variant),
     }
     filename = f"{day:%Y-%m-%d}-{slugify(report.title)[:80]}.pdf"
-    return PackSource(Kind.REPORT_PDF, report.title, filename, "packs/report.html", context, [])
+    private = None if public else report.authority.slug
+    return PackSource(
+        Kind.REPORT_PDF, report.title, filename, "packs/report.html", context, [], private
+    )
 
 
 def source_for(job: RenderJob) -> PackSource:

@@ -2,13 +2,14 @@
 
 A document is laid out from HTML that carries officers' text; a link to ``file:///etc/passwd``
 or to an address on the network must not be read. Everything else is refused before any file
-is opened or any connection made.
+is opened or any connection made. A council's private charts (drawn with every figure) are
+read only for a document that may show them, and a ``data:`` address longer than
+``MAX_DATA_URL`` is refused before it is decoded.
 """
 
 from __future__ import annotations
 
 import mimetypes
-import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -17,7 +18,12 @@ from django.contrib.staticfiles import finders
 from django.core.exceptions import SuspiciousFileOperation
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-CHART_FILE = re.compile(r"[0-9a-f]{64}\.svg")
+from scrutiny.charts import PrivateChartFolder
+from scrutiny.charts.cache import CHART_NAME
+
+# An embedded picture, at most (as text): our own documents embed none, and decoding a 30 MB
+# one cost some 200 MB before WeasyPrint threw it away.
+MAX_DATA_URL = 1_000_000
 
 
 class RefusedURL(ValueError):
@@ -32,26 +38,27 @@ def site_origin() -> str:
 class ProjectFileFetcher(URLFetcher):
     """Serves ``/static/...`` through the staticfiles finders and ``/media/charts/<sha>.svg``
     from MEDIA_ROOT, both only on the site's own origin; ``data:`` URLs are decoded in
-    memory. Anything else raises :class:`RefusedURL` and WeasyPrint leaves it out."""
+    memory. With ``private_charts_of`` (a council's slug) it also serves that council's
+    private charts. Anything else raises :class:`RefusedURL` and WeasyPrint leaves it out."""
 
-    def __init__(self) -> None:
+    def __init__(self, private_charts_of: str | None = None) -> None:
         super().__init__(allowed_protocols={"data"}, allow_redirects=False)
         self.refused: list[str] = []
+        self.private = PrivateChartFolder.of(private_charts_of) if private_charts_of else None
 
     def fetch(self, url, headers=None):
-        if url.startswith("data:"):
+        if url.startswith("data:") and len(url) <= MAX_DATA_URL:
             return super().fetch(url, headers)
-        path = self._local_path(url)
+        path = None if url.startswith("data:") else self._local_path(url)
         if path is None:
-            self.refused.append(url)
-            raise RefusedURL(f"A pack may not load {url}")
+            self.refused.append(url[:200])
+            raise RefusedURL(f"A pack may not load {url[:200]}")
         media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return URLFetcherResponse(
             url, path.read_bytes(), headers={"Content-Type": media_type}, status=200
         )
 
-    @staticmethod
-    def _local_path(url: str) -> Path | None:
+    def _local_path(self, url: str) -> Path | None:
         parts = urlsplit(url)
         origin = urlsplit(site_origin())
         if (parts.scheme, parts.netloc) != (origin.scheme, origin.netloc) or parts.query:
@@ -64,7 +71,7 @@ class ProjectFileFetcher(URLFetcher):
                 return None
             return Path(found) if found else None
         name = path.removeprefix("/media/charts/")
-        if path.startswith("/media/charts/") and CHART_FILE.fullmatch(name):
+        if path.startswith("/media/charts/") and CHART_NAME.fullmatch(name):
             candidate = Path(settings.MEDIA_ROOT) / "charts" / name
             return candidate if candidate.is_file() else None
-        return None
+        return self.private.file_for(path) if self.private else None

@@ -178,7 +178,7 @@ def render(
 ) -> RenderedPdf:
     """The whole document as one PDF, its agenda's page ranges checked against its pages;
     written to ``target`` when given, else returned as bytes."""
-    fetcher = ProjectFileFetcher()
+    fetcher = ProjectFileFetcher(private_charts_of=source.private_charts_of)
     ranges = None
     with _listening(on_progress, every), _fewer_collections():
         for attempt in range(1, MAX_LAYOUTS + 1):

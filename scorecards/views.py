@@ -8,8 +8,6 @@ members of the council see every figure.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from django.conf import settings
 from django.http import Http404
 from django.urls import reverse
@@ -20,6 +18,7 @@ from django_tables2 import RequestConfig
 from scrutiny.charts import (
     ChartFile,
     DataTable,
+    PrivateChartFolder,
     cached_chart,
     data_table,
     scorecard_aspects_chart,
@@ -83,13 +82,8 @@ class ReaderMixin:
         """
         if not self.can_view:
             return cached_chart(spec, "svg")
-        slug = self.authority.slug
-        return cached_chart(
-            spec,
-            "svg",
-            root=Path(settings.MEDIA_ROOT) / "private" / slug,
-            url_prefix=reverse("scorecards:indicator_list", kwargs={"authority": slug}) + "private",
-        )
+        folder = PrivateChartFolder.of(self.authority.slug)
+        return cached_chart(spec, "svg", root=folder.root, url_prefix=folder.url_prefix)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -290,7 +284,6 @@ class PrivateChartFileView(AuthorityMixin, View):
     """
 
     def get(self, request, name: str, **kwargs):
-        root = Path(settings.MEDIA_ROOT) / "private" / self.authority.slug
-        response = chart_response(root, name)
+        response = chart_response(PrivateChartFolder.of(self.authority.slug).root, name)
         response["Cache-Control"] = "private, max-age=31536000, immutable"
         return response

@@ -8,3 +8,6 @@ class ScrutinyConfig(AppConfig):
     name = "scrutiny"
     verbose_name = "Councils and people"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import middleware  # noqa: F401 -- connects the idle clock's sign-in receiver

@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import nh3
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 ALLOWED_TAGS = {
@@ -51,10 +52,43 @@ def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
+# What one narrative section may hold as stored HTML. Typed text (at most
+# authoring.text.MAX_TEXT characters) stays far inside both; HTML set by other means (the
+# admin, an import) could hold a 10,000-row table (a 287-page pack, 880 MB to lay out) or a
+# 30 MB embedded picture (200 MB to clean, only for the picture to be dropped).
+MAX_BODY = 1_000_000
+MAX_TABLE_ROWS = 1_000
+TABLE_ROW = re.compile(r"<tr[\s/>]", re.IGNORECASE)
+DATA_URL = re.compile(r"""["'\s=(]data:""", re.IGNORECASE)
+
+
+def narrative_too_big(html: str) -> str:
+    """Why a section's HTML is too big to keep or show, or "" when it is not; counted over
+    the text as it is, without parsing or copying it."""
+    if len(html) > MAX_BODY:
+        embedded = " (pictures cannot be embedded in the text)" if DATA_URL.search(html) else ""
+        return (
+            f"A section may hold at most {MAX_BODY:,} characters; this one has "
+            f"{len(html):,}{embedded}: split it, or put it in an appendix of its own"
+        )
+    rows = sum(1 for _ in TABLE_ROW.finditer(html))
+    if rows > MAX_TABLE_ROWS:
+        return (
+            f"A section's tables may have at most {MAX_TABLE_ROWS:,} rows; this one has "
+            f"{rows:,}: put a long table in an appendix of its own"
+        )
+    return ""
+
+
 def sanitize_html(html: str | None) -> SafeString:
-    """The narrative HTML with everything but plain structure, links and tables removed."""
+    """The narrative HTML with everything but plain structure, links and tables removed;
+    a section too big to show (``narrative_too_big``) says so instead."""
     if not html:
         return mark_safe("")
+    if message := narrative_too_big(html):
+        return format_html(
+            '<p class="govuk-body">This section is too large to show. {}.</p>', message
+        )
     cleaned = nh3.clean(
         html,
         tags=ALLOWED_TAGS,

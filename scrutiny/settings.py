@@ -72,6 +72,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "scrutiny.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -79,12 +80,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "scrutiny.middleware.IdleSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lock-out page.
     "axes.middleware.AxesMiddleware",
+    "scrutiny.middleware.WriteLockMiddleware",
 ]
 
 ROOT_URLCONF = "scrutiny.urls"
@@ -109,6 +112,8 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}")
 }
+# Each request in one transaction; on SQLite a post's takes the write lock as it begins and
+# a read's does not (scrutiny.middleware.WriteLockMiddleware).
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 # A worker keeps its database connection between requests (checked before reuse) instead
 # of opening one per request, which on PostgreSQL costs more than the report page's reads.
@@ -117,7 +122,13 @@ if DATABASES["default"]["CONN_MAX_AGE"] < 0:
     raise ImproperlyConfigured("CONN_MAX_AGE must be 0 (a connection per request) or more")
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # A transaction takes SQLite's write lock when it begins, not at its first write: one
+    # that read first and then found another writer ahead of it would fail at once with
+    # "database is locked". Taken at the start, the second of two saves waits (up to
+    # SQLITE_BUSY_SECONDS) for the first and then finds it has been overtaken.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        timeout=_int("SQLITE_BUSY_SECONDS", 20), transaction_mode="IMMEDIATE"
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "scrutiny.User"
@@ -143,12 +154,33 @@ if AXES_FAILURE_LIMIT < 1 or timedelta(0) >= AXES_COOLOFF_TIME:
         "SIGN_IN_FAILURE_LIMIT and SIGN_IN_COOLOFF_MINUTES must be 1 or more"
     )
 
+# Passwords (OWASP ASVS 2.1): at least PASSWORD_MIN_LENGTH characters, none of the 20,000
+# commonest, not all digits, not like the username or name.
+PASSWORD_MIN_LENGTH = _int("PASSWORD_MIN_LENGTH", 12)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": PASSWORD_MIN_LENGTH},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# A session ends after SESSION_IDLE_MINUTES without a request (each request starts the
+# count again), and when the browser closes. Changing a password ends every other session
+# of that person: Django checks each session against a hash of the password, and the
+# password-change page keeps only the session it was changed in.
+SESSION_IDLE_MINUTES = _int("SESSION_IDLE_MINUTES", 60)
+if SESSION_IDLE_MINUTES < 1:
+    raise ImproperlyConfigured("SESSION_IDLE_MINUTES must be 1 or more")
+SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
+# The idle clock restarts at most this often (seconds; scrutiny.middleware), so a page does not
+# each cost a write: a session ends between SESSION_IDLE_MINUTES less this and the full time.
+SESSION_REFRESH_SECONDS = _int("SESSION_REFRESH_SECONDS", 60)
+if SESSION_REFRESH_SECONDS < 0:
+    raise ImproperlyConfigured("SESSION_REFRESH_SECONDS must be 0 or more")
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -222,6 +254,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = _bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_SSL_REDIRECT = _bool("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the load balancer asks over plain HTTP
 SECURE_HSTS_SECONDS = _int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
 if SECURE_HSTS_SECONDS < 0:
     raise ImproperlyConfigured("SECURE_HSTS_SECONDS must be 0 (no HSTS) or more")
@@ -268,9 +301,26 @@ if SUPPRESSION_THRESHOLD < 0:
 
 SITE_NAME = env.str("SITE_NAME", default="Children's services scrutiny")
 
+# Logs go to standard error, one JSON object a line with the request's id (scrutiny.logs);
+# LOG_FORMAT=text gives plain lines. LOG_LEVEL=INFO adds a line per request
+# (scrutiny.requests: method, path, status, duration, user id).
+LOG_FORMAT = env.str("LOG_FORMAT", default="text" if DEBUG else "json")
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT must be json or text, not {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "scrutiny.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "scrutiny.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from .views.charts import ChartFileView
+from .views.health import HealthView
 
 # Everything below /<council>/.
 council_patterns = [
@@ -21,6 +22,7 @@ council_patterns = [
 urlpatterns = [
     path("", include("committees.site_urls")),
     path("admin/", admin.site.urls),
+    path("healthz", HealthView.as_view(), name="health"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("media/charts/<str:name>", ChartFileView.as_view(), name="chart_file"),
     path("<slug:authority>/", include(council_patterns)),

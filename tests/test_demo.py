@@ -56,7 +56,15 @@ def wokingham(demo, db):
 
 
 def _row_counts():
-    labels = {"scrutiny", "workforce", "scorecards", "programmes"}
+    labels = {
+        "scrutiny",
+        "committees",
+        "returns",
+        "assurance",
+        "workforce",
+        "scorecards",
+        "programmes",
+    }
     return {
         model._meta.label: model.objects.count()
         for model in apps.get_models()

@@ -24,7 +24,7 @@ from django.urls import get_resolver, resolve
 
 from committees.models import Meeting, Report
 from demo import load_demo
-from scrutiny.blocks import BLOCK_TYPES
+from demo.security.cast import work_in_hand
 from scrutiny.models import User
 from scrutiny.permissions import can_view_data, reports_visible_to
 from tests.factories.scrutiny import UserFactory
@@ -47,28 +47,7 @@ def demo():
     """The demo, plus what an officer has in hand: a draft report with a section of text and
     a data block, and a meeting whose agenda is not yet published (the demo's are all done)."""
     load_demo()
-    from committees.models import Committee
-    from committees.services.report_sections import section_add
-    from committees.services.reports import report_create
-    from scrutiny.models import Authority
-
-    authority = Authority.objects.get(slug="wokingham")
-    officer = User.objects.get(username="officer")
-    committee = Committee.objects.filter(authority=authority).first()
-    draft = report_create(
-        authority=authority, committee=committee, title="Draft QA report", created_by=officer
-    )
-    section_add(report=draft, added_by=officer, heading="Introduction", text="Draft text.")
-    section_add(
-        report=draft,
-        added_by=officer,
-        heading="Inspections",
-        block="inspection",
-        choice=BLOCK_TYPES["inspection"].choices(authority)[0][0],
-    )
-    Meeting.objects.create(
-        committee=committee, date=committee.meetings.first().date.replace(year=2030)
-    )
+    work_in_hand()
 
 
 def crawl(client: Client, start: str = "/", limit: int = 3000) -> dict[str, int]:

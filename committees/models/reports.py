@@ -1,12 +1,14 @@
 """Committee reports: the standard cover sheet, financial implications and ordered sections."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
 from committees.models.committees import EXEMPT_PARAGRAPHS, Committee
 from scrutiny.models.authorities import Authority
+from scrutiny.sanitize import narrative_too_big
 
 
 class Report(models.Model):
@@ -220,6 +222,11 @@ class ReportSection(models.Model):
 
     def __str__(self) -> str:
         return self.heading or f"Section {self.order}"
+
+    def clean(self):
+        """Refuse (in the admin, which edits the HTML itself) a body too big to show."""
+        if self.kind == self.Kind.NARRATIVE and (message := narrative_too_big(self.body)):
+            raise ValidationError({"body": message})
 
 
 class BackgroundPaper(models.Model):

@@ -6,10 +6,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
-from django.urls import reverse
-
-from scrutiny.charts import DataTable, cached_chart, data_table, spec_from_dict
+from scrutiny.charts import (
+    DataTable,
+    PrivateChartFolder,
+    cached_chart,
+    data_table,
+    spec_from_dict,
+)
 
 from ..sanitize import sanitize_cell_html
 
@@ -45,13 +48,8 @@ def _draw(spec, *, public: bool, authority_slug: str):
     scorecards.views.ReaderMixin.draw) and go to the council's private folder."""
     if public:
         return cached_chart(spec, "svg")
-    return cached_chart(
-        spec,
-        "svg",
-        root=Path(settings.MEDIA_ROOT) / "private" / authority_slug,
-        url_prefix=reverse("scorecards:indicator_list", kwargs={"authority": authority_slug})
-        + "private",
-    )
+    folder = PrivateChartFolder.of(authority_slug)
+    return cached_chart(spec, "svg", root=folder.root, url_prefix=folder.url_prefix)
 
 
 def show_block(data: dict[str, Any], *, public: bool, authority_slug: str) -> ShownBlock:

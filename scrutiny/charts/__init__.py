@@ -10,7 +10,7 @@ from .builders import (
     scorecard_aspects_chart,
     scorecard_average_chart,
 )
-from .cache import ChartFile, cached_chart, chart_key
+from .cache import ChartFile, PrivateChartFolder, cached_chart, chart_key
 from .describe import DataTable, alt_text, data_table
 from .renderer import FORMATS, RENDERER_VERSION, render
 from .specs import (
@@ -30,6 +30,7 @@ __all__ = [
     "DataTable",
     "FORMATS",
     "LineChart",
+    "PrivateChartFolder",
     "RENDERER_VERSION",
     "Series",
     "alt_text",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from importlib.metadata import version
@@ -16,9 +17,44 @@ from .palette import palette_fingerprint
 from .specs import ChartSpec
 
 CHART_DIR = "charts"
+CHART_NAME = re.compile(r"[0-9a-f]{64}\.svg")
 # Read from the installed package's metadata, once: importing matplotlib to ask costs
 # tens of MiB in processes that never draw (see renderer).
 MATPLOTLIB_VERSION = version("matplotlib")
+
+
+@dataclass(frozen=True)
+class PrivateChartFolder:
+    """Where a council's charts drawn with every figure live and are served from.
+
+    Such a chart may hold a small number the public must not see (see
+    ``scorecards.views.ReaderMixin.draw``): it is kept apart from the public charts, served
+    only to the council's readers, and read by the PDF fetcher only for a document that may
+    show it (the confidential pack, a report the public may not open).
+    """
+
+    root: Path
+    url_prefix: str
+
+    @classmethod
+    def of(cls, authority_slug: str) -> PrivateChartFolder:
+        from django.conf import settings
+        from django.urls import reverse
+
+        return cls(
+            root=Path(settings.MEDIA_ROOT) / "private" / authority_slug,
+            url_prefix=reverse("scorecards:indicator_list", kwargs={"authority": authority_slug})
+            + "private",
+        )
+
+    def file_for(self, path: str) -> Path | None:
+        """The chart file a URL path names, if it is one of this folder's and exists."""
+        prefix = f"{self.url_prefix}/{CHART_DIR}/"
+        name = path.removeprefix(prefix)
+        if not path.startswith(prefix) or not CHART_NAME.fullmatch(name):
+            return None
+        candidate = self.root / CHART_DIR / name
+        return candidate if candidate.is_file() else None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,119 @@
+"""Who may use each route, by URL name: the one table the role x URL x method matrix checks.
+
+Every named route the resolver knows must be listed here (the admin's aside), so a new view
+fails ``security_report`` and tests/security/test_attack_suite.py until someone says who may
+use it. When URL names change (namespaces), this is the one file to edit.
+
+Each entry is (who may GET, who may POST). "May" means the answer is the page, a form
+with its errors, a refusal in words on the page or a redirect onward; anyone else must be
+refused (403, 404, 405, or sent to sign in). Nobody may get a server error.
+"""
+
+from __future__ import annotations
+
+PUBLIC = "public"  # nobody signed in
+OUTSIDER = "outsider"  # signed in, no council
+OTHER_COUNCIL = "other-council"  # an officer of Slough, at Wokingham's pages
+MEMBER, OFFICER, APPROVER, CLERK, ADMIN = "member", "officer", "approver", "clerk", "admin"
+
+EVERYONE = frozenset({PUBLIC, OUTSIDER, OTHER_COUNCIL, MEMBER, OFFICER, APPROVER, CLERK, ADMIN})
+SIGNED_IN = EVERYONE - {PUBLIC}
+COUNCIL = frozenset({MEMBER, OFFICER, APPROVER, CLERK, ADMIN})
+WRITERS = frozenset({OFFICER, APPROVER, ADMIN})
+HANDLERS = frozenset({OFFICER, APPROVER, CLERK, ADMIN})
+CLERKS = frozenset({CLERK, ADMIN})
+NOBODY: frozenset[str] = frozenset()
+
+OPEN = (EVERYONE, NOBODY)  # public pages: read by all, posted to by none
+COUNCIL_ONLY = (COUNCIL, NOBODY)
+WRITE = (WRITERS, WRITERS)
+MANAGE = (CLERKS, CLERKS)
+
+EXPECTED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    # Outside any council
+    "home": OPEN,
+    "health": OPEN,
+    "dashboard": (SIGNED_IN, NOBODY),
+    "sitemap": OPEN,
+    "login": (EVERYONE, EVERYONE),
+    "logout": (NOBODY, EVERYONE),
+    "password_change": (SIGNED_IN, SIGNED_IN),
+    "password_change_done": (SIGNED_IN, NOBODY),
+    "password_reset": (EVERYONE, EVERYONE),
+    "password_reset_done": OPEN,
+    "password_reset_confirm": (EVERYONE, EVERYONE),
+    "password_reset_complete": OPEN,
+    "chart_file": OPEN,
+    # Committee business, public
+    "authority_home": OPEN,
+    "committee_list": OPEN,
+    "committee_detail": OPEN,
+    "committee_recommendations": OPEN,
+    "committee_feed": OPEN,
+    "meeting_detail": OPEN,
+    "meeting_calendar": OPEN,
+    "committee_calendar": OPEN,
+    "report_list": OPEN,
+    "report_detail": OPEN,
+    "report_search": OPEN,
+    # Writing reports and taking them to publication
+    "report_create": WRITE,
+    "report_manage": (HANDLERS, NOBODY),
+    "report_cover": WRITE,
+    "report_section_add": WRITE,
+    "report_section_change": WRITE,
+    "report_block_choose": WRITE,
+    "report_block_add": WRITE,
+    "report_block_change": WRITE,
+    "report_section_action": (NOBODY, WRITERS),
+    "report_new_version": WRITE,
+    "report_action": (NOBODY, HANDLERS),
+    # Clerking
+    "meeting_create": MANAGE,
+    "meeting_change": MANAGE,
+    "agenda_item_add": MANAGE,
+    "agenda_item_change": MANAGE,
+    "committee_recommendation_add": MANAGE,
+    "agenda_publish": (NOBODY, CLERKS),
+    "membership_add": MANAGE,
+    "membership_change": MANAGE,
+    # Assurance: the council's own figures
+    "assurance:home": COUNCIL_ONLY,
+    "assurance:complaint_summary": COUNCIL_ONLY,
+    "assurance:audit_list": COUNCIL_ONLY,
+    "assurance:audit_detail": COUNCIL_ONLY,
+    "assurance:inspection_list": COUNCIL_ONLY,
+    "assurance:inspection_detail": COUNCIL_ONLY,
+    "assurance:recommendation_list": COUNCIL_ONLY,
+    "assurance:recommendation_detail": COUNCIL_ONLY,
+    "assurance:contact_list": COUNCIL_ONLY,
+    "assurance:data_quality_list": COUNCIL_ONLY,
+    # Quarterly returns
+    "returns:list": (COUNCIL, WRITERS),
+    "returns:detail": (COUNCIL, WRITERS),
+    "returns:changes": COUNCIL_ONLY,
+    "returns:spreadsheet": (COUNCIL, WRITERS),
+    "returns:section": (COUNCIL, WRITERS),
+    # Workforce, scorecards, programmes
+    "workforce:home": COUNCIL_ONLY,
+    "workforce:staffing_list": COUNCIL_ONLY,
+    "workforce:staffing_detail": COUNCIL_ONLY,
+    "workforce:movement_list": COUNCIL_ONLY,
+    "workforce:movement_detail": COUNCIL_ONLY,
+    "workforce:caseload_list": COUNCIL_ONLY,
+    "workforce:training_list": COUNCIL_ONLY,
+    "workforce:training_coverage_list": COUNCIL_ONLY,
+    "scorecards:indicator_list": OPEN,
+    "scorecards:indicator_detail": OPEN,
+    "scorecards:practice_scorecard_list": OPEN,
+    "scorecards:practice_scorecard_detail": OPEN,
+    "scorecards:private_chart_file": COUNCIL_ONLY,
+    "programmes:programme_list": COUNCIL_ONLY,
+    "programmes:programme_detail": COUNCIL_ONLY,
+    "programmes:project_detail": COUNCIL_ONLY,
+    # Packs
+    "packs:meeting_confidential_pack": (COUNCIL, CLERKS),
+    "packs:meeting_pack": (EVERYONE, CLERKS),
+    "packs:report_pdf": (EVERYONE, COUNCIL),
+    "packs:cover_letter": (COUNCIL, CLERKS),
+}
