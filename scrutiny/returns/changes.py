@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Q
 from django.utils import timezone
@@ -62,6 +62,8 @@ class Tracked:
     related: tuple[str, ...] = ()
     # Rows only some readers may see (a Part 2 report's recommendations): (reader, council) -> Q
     visible: Callable[[object, object], Q] | None = None
+    # The words the return's form uses, where a field's own name is an internal one.
+    labels: dict[str, str] = field(default_factory=dict)
 
 
 def _tracked() -> list[Tracked]:
@@ -100,6 +102,7 @@ def _tracked() -> list[Tracked]:
             ("total_reported", "permanent", "agency", "vacancies"),
             lambda h: h.role.name,
             ("role",),
+            labels={"total_reported": "total in post"},
         ),
         Tracked(StaffMovement, span(), ("starters", "leavers"), lambda h: h.staff_group),
         Tracked(
@@ -110,7 +113,12 @@ def _tracked() -> list[Tracked]:
             ("movement",),
         ),
         Tracked(
-            Caseload, same(), ("cases_held", "case_holding_fte"), lambda h: str(h.team), ("team",)
+            Caseload,
+            same(),
+            ("cases_held", "case_holding_fte"),
+            lambda h: str(h.team),
+            ("team",),
+            labels={"case_holding_fte": "workers holding cases (FTE)"},
         ),
         Tracked(
             TrainingCompletion,
@@ -226,7 +234,8 @@ def return_changes(quarterly_return: QuarterlyReturn, reader) -> list[Change]:
     changes: list[Change] = []
     for tracked in _tracked():
         labels = {
-            name: str(tracked.model._meta.get_field(name).verbose_name) for name in tracked.fields
+            name: tracked.labels.get(name) or str(tracked.model._meta.get_field(name).verbose_name)
+            for name in tracked.fields
         }
         match = tracked.match(quarterly_return)
         if tracked.visible is not None:

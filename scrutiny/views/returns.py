@@ -325,8 +325,10 @@ class SectionView(ReturnMixin, TemplateView):
                         status=entry.status,
                         commentary=entry.commentary,
                     )
-                word = "completed" if entry.completing else "saved"
-                messages.success(request, f"{entry.title} {word}")
+                # The title leads ("Audits completed: marked as completed"), never a bare
+                # verb after it: "Audits completed completed" read as a slip.
+                done = "marked as completed" if entry.completing else "your changes are saved"
+                messages.success(request, f"{entry.title}: {done}")
                 return HttpResponseRedirect(detail_url(self.quarterly_return))
         except ReturnRefused as exc:
             refusal = str(exc)
