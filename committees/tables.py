@@ -69,7 +69,7 @@ class ReportTable(tables.Table):
     title = LinkColumn()
     committee = tables.Column(verbose_name="For consideration by")
     kind = tables.Column(verbose_name="Type")
-    report_date = tables.DateColumn(format="j F Y", verbose_name="Date")
+    report_date = tables.Column(verbose_name="Date", empty_values=())
     status = TagColumn(colours=REPORT_STATUS_COLOURS)
     is_exempt = tables.Column(verbose_name="Part 2", orderable=False)
 
@@ -77,6 +77,11 @@ class ReportTable(tables.Table):
         model = Report
         fields = ["title", "committee", "kind", "report_date", "status", "is_exempt"]
         order_by = ["-report_date"]
+
+    def render_report_date(self, value, record):
+        # The list view annotates first_meeting_date; a report on no agenda yet is undated.
+        date = value or getattr(record, "first_meeting_date", None)
+        return f"{date:%-d %B %Y}" if date else "Not dated yet"
 
     def render_is_exempt(self, value):
         if value:

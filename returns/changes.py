@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Q
 from django.utils import timezone
@@ -53,6 +53,8 @@ class Tracked:
     related: tuple[str, ...] = ()
     # Rows only some readers may see (a Part 2 report's recommendations): (reader, council) -> Q
     visible: Callable[[object, object], Q] | None = None
+    # The words the return's form uses, where a field's own name is an internal one.
+    labels: dict[str, str] = field(default_factory=dict)
 
 
 def same_quarter(prefix: str = "") -> Callable[[QuarterlyReturn], Q]:
@@ -104,7 +106,8 @@ def return_changes(quarterly_return: QuarterlyReturn, reader) -> list[Change]:
     changes: list[Change] = []
     for tracked in _tracked():
         labels = {
-            name: str(tracked.model._meta.get_field(name).verbose_name) for name in tracked.fields
+            name: tracked.labels.get(name) or str(tracked.model._meta.get_field(name).verbose_name)
+            for name in tracked.fields
         }
         match = tracked.match(quarterly_return)
         if tracked.visible is not None:

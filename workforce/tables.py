@@ -208,7 +208,7 @@ class CaseloadTable(tables.Table):
     period = tables.Column(order_by=("period__start", "period__end"))
     as_at = tables.DateColumn(format="j M Y", verbose_name="As at")
     cases_held = NumberColumn()
-    case_holding_fte = NumberColumn(verbose_name="FTE holding cases")
+    case_holding_fte = NumberColumn(verbose_name="Workers holding cases (FTE)")
     average = NumberColumn(accessor="average", verbose_name="Average caseload", orderable=False)
     average_basis = tables.Column(
         accessor="pk", verbose_name="Average is", orderable=False, empty_values=()

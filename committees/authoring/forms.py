@@ -204,11 +204,9 @@ class BlockSectionForm(forms.Form):
         super().__init__(*args, **kwargs)
         choice = self.fields["choice"]
         choice.label = kind.choice_label
-        choice.choices = [("", f"Choose a {kind.choice_label.lower()}")] + kind.choices(authority)
-        choice.error_messages["required"] = f"Choose a {kind.choice_label.lower()}"
-        choice.error_messages["invalid_choice"] = (
-            f"Choose a {kind.choice_label.lower()} the council has figures for"
-        )
+        choice.choices = [("", kind.choose)] + kind.choices(authority)
+        choice.error_messages["required"] = kind.choose
+        choice.error_messages["invalid_choice"] = f"{kind.choose} the council has figures for"
 
     def clean(self):
         super().clean()

@@ -21,9 +21,7 @@ def _block_params(authority: Authority, key: str, choice: str) -> dict:
     try:
         check_choice(authority, key, params)
     except BlockChoiceError:
-        raise ReportRefused(
-            f"Choose a {kind.choice_label.lower()} the council has figures for."
-        ) from None
+        raise ReportRefused(f"{kind.choose} the council has figures for.") from None
     return params
 
 

@@ -1,5 +1,6 @@
 """Reports to committee: the list and the report read like the paper. Public pages."""
 
+from django.db.models import Min
 from django.urls import reverse
 from django.views.generic import DetailView
 
@@ -28,7 +29,11 @@ class ReportListView(ObjectListView):
     intro = "Reports to committee with their cover sheets, sections and financial implications."
 
     def get_queryset(self):
-        return visible_reports(self.request.user, self.authority)
+        # A report with no date of its own (the seed papers leave the cover sheet's blank) is
+        # dated by the first meeting it went to, as a council's list of papers shows it.
+        return visible_reports(self.request.user, self.authority).annotate(
+            first_meeting_date=Min("agenda_items__meeting__date")
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

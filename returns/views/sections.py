@@ -79,8 +79,10 @@ class SectionView(BelowReturn, TemplateView):
             return self.render_to_response(self.get_context_data(entry=entry, refusal=refusal))
         try:
             if section_enter(entry, saved_by=request.user):
-                word = "completed" if entry.completing else "saved"
-                messages.success(request, f"{entry.title} {word}")
+                # The title leads ("Audits completed: marked as completed"), never a bare
+                # verb after it: "Audits completed completed" read as a slip.
+                done = "marked as completed" if entry.completing else "your changes are saved"
+                messages.success(request, f"{entry.title}: {done}")
                 return HttpResponseRedirect(detail_url(self.quarterly_return))
         except ReturnRefused as exc:
             refusal = str(exc)

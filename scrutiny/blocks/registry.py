@@ -45,6 +45,12 @@ class BlockType:
     # back-dated report never shows later figures.
     history: bool = False
 
+    @property
+    def choose(self) -> str:
+        """The prompt for the author's choice, with the right article: "Choose an indicator"."""
+        noun = self.choice_label.lower()
+        return f"Choose {'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+
 
 # Every kind by key, in the order an author meets them (by each area's rank, then as listed).
 BLOCK_TYPES: dict[str, BlockType] = {}

@@ -23,3 +23,36 @@ function markScrollingTables() {
 }
 markScrollingTables();
 window.addEventListener("resize", markScrollingTables);
+
+// The service navigation shows its items on one row when they fit there and folds them behind
+// "Menu" when they do not, at any width: never two or three rows of links.
+function fitNavigation(root) {
+  const toggle = root.querySelector(".govuk-service-navigation__toggle");
+  const list = root.querySelector(".govuk-service-navigation__list");
+  if (!toggle || !list || !list.children.length) return;
+  let open = false;
+  const layout = () => {
+    root.classList.remove("app-service-navigation--collapsed");
+    list.hidden = false;
+    toggle.hidden = true;
+    const items = [...list.children];
+    const tablet = window.matchMedia("(min-width: 40.0625em)").matches;
+    const oneRow = items.every((item) => item.offsetTop === items[0].offsetTop);
+    if (tablet && oneRow) {
+      toggle.removeAttribute("aria-expanded");
+      return;
+    }
+    root.classList.add("app-service-navigation--collapsed");
+    toggle.hidden = false;
+    toggle.setAttribute("aria-expanded", String(open));
+    list.hidden = !open;
+  };
+  toggle.addEventListener("click", () => {
+    open = !open;
+    layout();
+  });
+  layout();
+  window.addEventListener("resize", layout);
+  document.fonts.ready.then(layout);
+}
+document.querySelectorAll('[data-app-module="fitted-navigation"]').forEach(fitNavigation);

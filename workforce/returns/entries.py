@@ -151,6 +151,7 @@ class CaseloadEntry(TeamEntry):
             ("cases_held", "case_holding_fte"),
             lambda h: str(h.team),
             ("team",),
+            labels={"case_holding_fte": "workers holding cases (FTE)"},
         ),
     )
     title = "Caseloads by team"

@@ -58,6 +58,7 @@ class StaffingEntry(SectionEntry):
             ("total_reported", "permanent", "agency", "vacancies"),
             lambda h: h.role.name,
             ("role",),
+            labels={"total_reported": "total in post"},
         ),
     )
     title = "Workforce by role"
