@@ -54,6 +54,7 @@ NUMBERS_STYLE = (
     "</style></head>"
 )
 MAX_COVER_LAYOUTS = 4
+HEARTBEAT = -2  # a progress report that counts no page
 
 _progress_queue = None
 
@@ -141,6 +142,7 @@ def _run_parts(jobs: list[tuple[str, str, int]], directory: Path, report, proces
                 while pending:
                     finished, pending = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
                     _drain(progress, report)
+                    report(HEARTBEAT, 0)  # a sign of life while a long part is written
                     for future in finished:
                         results[futures[future]] = future.result()
                 _drain(progress, report)

@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 State = RenderJob.State
 PACK_DIR = "packs"
-PART_DIR = "parts"  # laid-out parts of packs, by hash (packs/part_cache.py)
+PART_DIR = "pack-parts"  # beside packs/: laid-out parts by hash (packs/part_cache.py)
 
 
 def output_path(job: RenderJob) -> Path:
@@ -97,8 +97,9 @@ def _render_to(path: Path, source: PackSource, on_progress) -> RenderedPdf:
     temporary = path.with_name(f".{path.stem}.{secrets.token_hex(4)}.part")
     try:
         if source.printed_items:
+            parts = Path(settings.MEDIA_ROOT) / PART_DIR
             result = render_parallel(
-                source, directory=path.parent / PART_DIR, target=temporary, on_progress=on_progress
+                source, directory=parts, target=temporary, on_progress=on_progress
             )
         else:
             result = render(source, on_progress=on_progress, target=temporary)
