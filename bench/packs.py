@@ -118,6 +118,22 @@ def _current(committee: Committee | None) -> bool:
     return section is not None and section.body == _body(1)
 
 
+def add_reports(meeting: Meeting, reports: int) -> None:
+    """``reports`` published reports of the same length on the meeting's agenda."""
+    committee = meeting.committee
+    for number in range(1, reports + 1):
+        report = Report.objects.create(
+            authority=committee.authority,
+            committee=committee,
+            title=f"Quarterly review {number}",
+            summary="How the service did.",
+            status=Report.Status.PUBLISHED,
+            published_at=timezone.now(),
+        )
+        ReportSection.objects.create(report=report, order=1, heading="Findings", body=_body(number))
+        AgendaItem.objects.create(meeting=meeting, number=number, title=report.title, report=report)
+
+
 def build() -> dict[int, int]:
     """The two meetings (by pages wanted), made once; a second run reuses them."""
     call_command("migrate", verbosity=0)
@@ -142,21 +158,7 @@ def build() -> dict[int, int]:
             meeting = Meeting.objects.create(
                 committee=committee, date=f"2024-{month:02d}-15", venue="Civic Offices"
             )
-            for number in range(1, reports + 1):
-                report = Report.objects.create(
-                    authority=authority,
-                    committee=committee,
-                    title=f"Quarterly review {number}",
-                    summary="How the service did.",
-                    status=Report.Status.PUBLISHED,
-                    published_at=timezone.now(),
-                )
-                ReportSection.objects.create(
-                    report=report, order=1, heading="Findings", body=_body(number)
-                )
-                AgendaItem.objects.create(
-                    meeting=meeting, number=number, title=report.title, report=report
-                )
+            add_reports(meeting, reports)
             ids[pages] = meeting.pk
     return ids
 

@@ -96,13 +96,20 @@ class RenderJob(models.Model):
 
     @property
     def is_stalled(self) -> bool:
-        """Running, but its worker has not been heard from for longer than it ever pauses."""
+        """Running, but its worker has not been heard from for longer than it ever pauses
+        (it reports at least every second or so while it lays out, joins and writes)."""
         from django.utils import timezone
 
         if self.state != self.State.RUNNING or self.heartbeat_at is None:
             return False
         silent = (timezone.now() - self.heartbeat_at).total_seconds()
-        return silent > settings.PACK_STALE_AFTER + settings.CELERY_TASK_TIME_LIMIT
+        return silent > settings.PACK_STALE_AFTER
+
+    @property
+    def was_restarted(self) -> bool:
+        """Waiting or building again after the worker that had it stopped."""
+        queued_again = self.state == self.State.QUEUED and self.attempts > 0
+        return self.is_active and (self.attempts > 1 or queued_again)
 
     @property
     def percent(self) -> int:

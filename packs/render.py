@@ -22,7 +22,7 @@ import re
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from weasyprint import HTML
@@ -52,6 +52,7 @@ class RenderedPdf:
     ranges: dict[int, tuple[int, int]]
     layouts: int
     refused: list[str]
+    laid_out: list[int] = field(default_factory=list)
 
 
 class _PageCounter(logging.Handler):

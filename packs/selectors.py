@@ -55,10 +55,17 @@ def job_status(job: RenderJob | None, done: RenderJob | None, url: str) -> dict:
         return {"state": "none", "label": "Not built yet", "percent": 0}
     return {
         "state": "failed" if job.is_stalled else job.state,
-        "label": "Stopped" if job.is_stalled else job.get_state_display(),
+        "label": (
+            "Stopped"
+            if job.is_stalled
+            else "Restarted"
+            if job.was_restarted
+            else job.get_state_display()
+        ),
         "pages_done": job.pages_done,
         "pages_total": job.pages_total,
         "percent": job.percent,
         "error": job.error,
+        "restarted": job.was_restarted,
         "download": f"{url}?format=pdf" if done else "",
     }

@@ -12,7 +12,11 @@ go before an in-process job starts.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from committees.models import Meeting, Report
 
@@ -95,6 +99,24 @@ def render_job_retry(*, job: RenderJob, requested_by=None) -> RenderJob:
     if job.kind == Kind.REPORT_PDF:
         return report_pdf_request(report=job.report, requested_by=requested_by)
     return pack_request(meeting=job.meeting, kind=job.kind, requested_by=requested_by)
+
+
+def render_job_recover(*, job: RenderJob | None) -> RenderJob | None:
+    """A job whose worker died (silent for PACK_STALE_AFTER seconds) is queued again.
+
+    The conditional update lets one request of the many that may notice it do so; the new
+    message and the dead worker's, should the broker hand that out again, are both claimed
+    by the worker's conditional update, so the document is still built once."""
+    if job is None or not job.is_stalled:
+        return job
+    stale_since = timezone.now() - timedelta(seconds=settings.PACK_STALE_AFTER)
+    queued = RenderJob.objects.filter(
+        pk=job.pk, state=State.RUNNING, heartbeat_at__lt=stale_since
+    ).update(state=State.QUEUED, pages_done=0)
+    if queued == 1:
+        transaction.on_commit(lambda: tasks.render_job.delay(job.pk))
+    job.refresh_from_db()
+    return job
 
 
 def cover_letter_save(*, form, authority, updated_by) -> None:

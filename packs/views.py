@@ -62,6 +62,7 @@ class DocumentView(AuthorityMixin, View):
         if wanted == "pdf":
             return self.download(latest_file(self.kind, **target))
         job, done = latest_job_and_file(self.kind, **target)
+        job = services.render_job_recover(job=job)
         if wanted == "json":
             response = JsonResponse(job_status(job, done, self.url))
             response["Cache-Control"] = "no-store"

@@ -20,12 +20,14 @@ from django.utils import timezone
 
 from .documents import PackSource, source_for
 from .models import RenderJob
+from .parallel import render_parallel
 from .render import RenderedPdf, render
 
 log = logging.getLogger(__name__)
 
 State = RenderJob.State
 PACK_DIR = "packs"
+PART_DIR = "pack-parts"  # beside packs/: laid-out parts by hash (packs/part_cache.py)
 
 
 def output_path(job: RenderJob) -> Path:
@@ -94,7 +96,13 @@ def _render_to(path: Path, source: PackSource, on_progress) -> RenderedPdf:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.stem}.{secrets.token_hex(4)}.part")
     try:
-        result = render(source, on_progress=on_progress, target=temporary)
+        if source.printed_items:
+            parts = Path(settings.MEDIA_ROOT) / PART_DIR
+            result = render_parallel(
+                source, directory=parts, target=temporary, on_progress=on_progress
+            )
+        else:
+            result = render(source, on_progress=on_progress, target=temporary)
         with temporary.open("rb") as handle:
             os.fsync(handle.fileno())
         temporary.chmod(0o644)  # the web server must be able to read it

@@ -273,3 +273,42 @@ def test_a_worker_killed_mid_render_leaves_the_pack_to_the_next_one_built_once(
 
     response = client.get(url, {"format": "pdf"})
     assert len(read_pdf(b"".join(response.streaming_content)).texts) == job.pages_total
+
+
+def test_a_killed_workers_pack_is_noticed_by_the_page_and_built_once_by_the_next_worker(
+    client, clerk, long_meeting, start_worker, settings
+):
+    """Issue 19: with the broker's default visibility timeout (22 minutes) the dead worker's
+    message is not handed out again in time; the pack page notices the silent job and
+    queues it again, and the next worker builds it, once. PACK_STALE_AFTER is 60 s by
+    default; 3 s here so the test is short."""
+    settings.PACK_STALE_AFTER = 3
+    first = start_worker(PACK_STALE_AFTER="3")
+    client.force_login(clerk)
+    url = pack_url(long_meeting, "public")
+    client.post(url)
+    job = RenderJob.objects.get()
+
+    def laying_out():
+        job.refresh_from_db()
+        return job.state == State.RUNNING and job.pages_done > 0
+
+    wait_for(laying_out, 30, "the render to be under way", first)
+    first.kill()
+    second = start_worker(PACK_STALE_AFTER="3")
+    started = time.monotonic()
+    statuses = []
+
+    def finished():
+        status = client.get(url, {"format": "json"}).json()
+        statuses.append((status["state"], status["label"]))
+        time.sleep(0.5)
+        return status["state"] == "done" and status
+
+    wait_for(finished, 120, "the page to have the job built again", second)
+    assert time.monotonic() - started < 120
+    assert ("queued", "Restarted") in statuses or ("running", "Restarted") in statuses, statuses
+    job.refresh_from_db()
+    assert job.state == State.DONE and job.attempts == 2
+    assert [path.name for path in pack_files()] == [f"{job.input_hash}.pdf"]
+    assert RenderJob.objects.filter(input_hash=job.input_hash).count() == 1
