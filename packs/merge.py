@@ -341,10 +341,16 @@ def fonts_embed_once(pdf: pikepdf.Pdf) -> None:
             if "/ToUnicode" in font:
                 unicode.update(_to_unicode(font.ToUnicode))
             programs.append((descendant.FontDescriptor.FontFile2.read_bytes(), set(own)))
+        try:
+            program = _join_programs(programs)
+        except (IndexError, KeyError, ValueError):
+            # A subset this join does not understand (composite glyphs whose parts another
+            # subset numbers differently): the font stays embedded once per part, which is
+            # larger but reads the same.
+            continue
         descendant = first.DescendantFonts[0]
         descendant.W = _widths_array(widths)
         first.ToUnicode = pdf.make_indirect(_to_unicode_stream(pdf, unicode))
-        program = _join_programs(programs)
         stream = pikepdf.Stream(pdf, program)
         stream.Length1 = len(program)
         descriptor = descendant.FontDescriptor
