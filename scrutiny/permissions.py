@@ -9,16 +9,12 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING
 
 from django.apps import apps
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
 
 from scrutiny.models import Authority, User, UserRole
-
-if TYPE_CHECKING:
-    from committees.models import AgendaItem, CommitteeMembership, Report
 
 
 def _committee_model(name: str):
@@ -55,7 +51,7 @@ def _is_council_staff(user: User) -> bool:
     return user.role in {UserRole.OFFICER, UserRole.APPROVER, UserRole.CLERK}
 
 
-def current_seats(user: User) -> QuerySet[CommitteeMembership]:
+def current_seats(user: User) -> QuerySet:
     """The user's committee seats today: a former member keeps no Part 2 access."""
     today = timezone.localdate()
     return _committee_model("CommitteeMembership").objects.filter(
@@ -73,7 +69,7 @@ def _exempt() -> Q:
     return Q(is_exempt=True) | Q(pk__in=under_exempt_item.values("report_id"))
 
 
-def reports_visible_to(user, queryset: QuerySet[Report] | None = None) -> QuerySet[Report]:
+def reports_visible_to(user, queryset: QuerySet | None = None) -> QuerySet:
     """Reports the user may open: published open reports for all; more for staff and members."""
     qs = _committee_model("Report").objects.all() if queryset is None else queryset
     public = Q(status=_committee_model("Report").Status.PUBLISHED) & ~_exempt()
@@ -99,7 +95,7 @@ def reports_visible_to(user, queryset: QuerySet[Report] | None = None) -> QueryS
     )
 
 
-def can_see_exempt_item(user, item: AgendaItem) -> bool:
+def can_see_exempt_item(user, item: Model) -> bool:
     """May the user see the content of a Part 2 agenda item (not just its public title)?"""
     if not item.is_exempt:
         return True
@@ -136,12 +132,12 @@ def can_write_reports(user, authority: Authority) -> bool:
     return _staff_of(user, authority.pk, WRITERS)
 
 
-def can_edit_report(user, report: Report) -> bool:
+def can_edit_report(user, report: Model) -> bool:
     """A report changes only while it is a draft, and only by its council's writers."""
     return report.status == report.Status.DRAFT and _staff_of(user, report.authority_id, WRITERS)
 
 
-def can_approve_report(user, report: Report) -> bool:
+def can_approve_report(user, report: Model) -> bool:
     """The director or their delegate (an approver) approves; never the one who submitted."""
     return (
         report.status == report.Status.SUBMITTED
@@ -150,14 +146,14 @@ def can_approve_report(user, report: Report) -> bool:
     )
 
 
-def can_publish_report(user, report: Report) -> bool:
+def can_publish_report(user, report: Model) -> bool:
     """Clerks publish approved reports for their council's meetings."""
     return report.status == report.Status.APPROVED and _staff_of(
         user, report.authority_id, {UserRole.CLERK}
     )
 
 
-def can_correct_report(user, report: Report) -> bool:
+def can_correct_report(user, report: Model) -> bool:
     """A published report is corrected by a new version, started by a writer."""
     return report.status == report.Status.PUBLISHED and _staff_of(
         user, report.authority_id, WRITERS
@@ -169,7 +165,7 @@ def can_manage_meetings(user, authority: Authority) -> bool:
     return _staff_of(user, authority.pk, {UserRole.CLERK})
 
 
-def can_see_exempt_sections(user, report: Report) -> bool:
+def can_see_exempt_sections(user, report: Model) -> bool:
     """May the reader see a report's exempt appendices? The same people as a Part 2 report:
     the council's officers, approvers and clerks, and members sitting on its committee."""
     if is_admin(user):
@@ -202,7 +198,7 @@ def reads_council_figures(reader, authority: Authority) -> bool:
     return can_view_data(reader, authority)
 
 
-def reads_exempt_sections(reader, report: Report) -> bool:
+def reads_exempt_sections(reader, report: Model) -> bool:
     """``can_see_exempt_sections`` for a person or a reader variant (only the confidential
     one sees a report's exempt appendices)."""
     if isinstance(reader, ReaderVariant):
