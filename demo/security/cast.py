@@ -127,6 +127,17 @@ def route_urls(cast: Cast) -> dict[str, str]:
     quarter = f"/{slug}/returns/2014-15-q4/"
     start = ["/", f"/{slug}/", f"/{slug}/reports/{draft}/manage/", quarter]
     queue, seen = deque(start), set()
+    # A report's page and its PDF are open to the public only once published: the crawl meets
+    # the draft first on some databases, so both name the first published report outright.
+    published = (
+        ReportSection.objects.filter(report__authority__slug=slug, report__status="published")
+        .order_by("report_id")
+        .values_list("report_id", flat=True)[0]
+    )
+    found["report_detail"] = reverse("report_detail", kwargs={"authority": slug, "pk": published})
+    found["packs:report_pdf"] = reverse(
+        "packs:report_pdf", kwargs={"authority": slug, "pk": published}
+    )
     while queue:
         url = queue.popleft()
         if url in seen or SKIP.match(url):
@@ -178,9 +189,6 @@ def route_urls(cast: Cast) -> dict[str, str]:
         "logout": ("logout", {}),
         "password_reset_confirm": ("password_reset_confirm", {"uidb64": "MQ", "token": "x-y"}),
     }
-    published = ReportSection.objects.filter(
-        report__authority__slug=slug, report__status="published"
-    ).values_list("report_id", flat=True)[0]
     by_form["report_new_version"] = ("report_new_version", {"authority": slug, "pk": published})
     staffing = StaffingFigure.objects.filter(authority__slug=slug).first()
     by_form["workforce:staffing_detail"] = (
