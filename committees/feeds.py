@@ -94,7 +94,8 @@ class CommitteeFeed(Feed):
 
     def feed_url(self, committee: Committee) -> str:
         return reverse(
-            "committee_feed", kwargs={"authority": committee.authority.slug, "slug": committee.slug}
+            "committees:committee_feed",
+            kwargs={"authority": committee.authority.slug, "slug": committee.slug},
         )
 
     def items(self, committee: Committee) -> list[FeedEntry]:

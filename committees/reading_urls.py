@@ -1,4 +1,5 @@
-"""Reading the published record under /<council>/: search, feeds and the meetings calendar."""
+"""Reading the published record under /<council>/: search, feeds and the meetings calendar.
+Included by committees/urls.py, in the committees namespace."""
 
 from django.urls import path
 from django.views.decorators.http import require_safe

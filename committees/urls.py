@@ -3,8 +3,11 @@ members, meetings and agendas, and reports from draft to publication."""
 
 from django.urls import path
 
+from . import reading_urls
 from .views import authoring, clerking, committees, report_sections, reports
 from .views.home import AuthorityHomeView
+
+app_name = "committees"
 
 urlpatterns = [
     path("", AuthorityHomeView.as_view(), name="authority_home"),
@@ -100,3 +103,6 @@ urlpatterns = [
         name="membership_change",
     ),
 ]
+
+# Search, feeds and calendars: the published record, read under the same namespace.
+urlpatterns += reading_urls.urlpatterns

@@ -142,7 +142,10 @@ class MeetingPackView(DocumentView):
     def breadcrumbs(self, target):
         meeting = target["meeting"]
         return [
-            (reverse("committee_list", kwargs={"authority": self.authority.slug}), "Committees"),
+            (
+                reverse("committees:committee_list", kwargs={"authority": self.authority.slug}),
+                "Committees",
+            ),
             (meeting.committee.get_absolute_url(), meeting.committee.name),
             (meeting.get_absolute_url(), f"{meeting.date:%-d %B %Y}"),
         ]
@@ -178,7 +181,10 @@ class ReportPdfView(DocumentView):
     def breadcrumbs(self, target):
         report = target["report"]
         return [
-            (reverse("report_list", kwargs={"authority": self.authority.slug}), "Reports"),
+            (
+                reverse("committees:report_list", kwargs={"authority": self.authority.slug}),
+                "Reports",
+            ),
             (report.get_absolute_url(), report.title),
         ]
 
@@ -208,7 +214,10 @@ class CoverLetterView(AuthorityMixin, View):
             "form": form,
             "may_edit": can_manage_meetings(self.request.user, self.authority),
             "breadcrumbs": [
-                (reverse("committee_list", kwargs={"authority": self.authority.slug}), "Committees")
+                (
+                    reverse("committees:committee_list", kwargs={"authority": self.authority.slug}),
+                    "Committees",
+                )
             ],
         }
         return render(self.request, self.template_name, context)

@@ -17,24 +17,24 @@ class Section:
 
 
 SECTIONS = [
-    Section("Overview", "authority_home", True, "", ""),
+    Section("Overview", "committees:authority_home", True, "", ""),
     Section(
         "Meetings",
-        "committee_list",
+        "committees:committee_list",
         True,
         "Committees, their meetings, agendas and papers.",
         "committees/",
     ),
     Section(
         "Reports",
-        "report_list",
+        "committees:report_list",
         True,
         "Reports to committee, with their cover sheets and sections.",
         "reports/",
     ),
     Section(
         "Search",
-        "report_search",
+        "committees:report_search",
         True,
         "Search the reports you may read by their words.",
         "search/",
@@ -80,7 +80,7 @@ SECTIONS = [
 def sections_for(request, authority) -> list[dict]:
     """The sections this reader may open, with URLs and which one is current."""
     allowed = can_view_data(request.user, authority)
-    base = reverse("authority_home", kwargs={"authority": authority.slug})
+    base = reverse("committees:authority_home", kwargs={"authority": authority.slug})
     below = request.path[len(base) :] if request.path.startswith(base) else ""
     items = []
     for section in SECTIONS:

@@ -10,7 +10,6 @@ from .views.health import HealthView
 # Everything below /<council>/.
 council_patterns = [
     path("", include("committees.urls")),
-    path("", include("committees.reading_urls")),
     path("packs/", include("packs.urls")),
     path("returns/", include("returns.urls")),
     path("assurance/", include("assurance.urls")),

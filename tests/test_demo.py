@@ -449,7 +449,9 @@ def test_block_choices_are_looked_up_by_name_and_a_missing_one_fails_loudly(demo
 
 
 def _page(client, report):
-    url = reverse("report_detail", kwargs={"authority": report.authority.slug, "pk": report.pk})
+    url = reverse(
+        "committees:report_detail", kwargs={"authority": report.authority.slug, "pk": report.pk}
+    )
     response = client.get(url)
     assert response.status_code == 200
     return response.content.decode()

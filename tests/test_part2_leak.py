@@ -289,13 +289,13 @@ def _extra_starts(committee: Committee) -> list[str]:
     starts += _document_urls(committee)
     for authority in Authority.objects.filter(is_active=True):
         kwargs = {"authority": authority.slug}
-        starts.append(reverse("meeting_calendar", kwargs=kwargs))
-        search = reverse("report_search", kwargs=kwargs)
+        starts.append(reverse("committees:meeting_calendar", kwargs=kwargs))
+        search = reverse("committees:report_search", kwargs=kwargs)
         starts += [f"{search}?q={q}" for q in (FIRST, SECOND, TITLE_WORDS.replace(" ", "+"))]
         for committee in authority.committees.all():
             kwargs = {"authority": authority.slug, "slug": committee.slug}
-            starts.append(reverse("committee_feed", kwargs=kwargs))
-            starts.append(reverse("committee_calendar", kwargs=kwargs))
+            starts.append(reverse("committees:committee_feed", kwargs=kwargs))
+            starts.append(reverse("committees:committee_calendar", kwargs=kwargs))
     return starts
 
 
@@ -313,7 +313,7 @@ def _assert_no_leak(client: Client, committee: Committee) -> None:
     reached = set(found.pages)
     assert {x_page, meeting.get_absolute_url(), "/sitemap.xml"} <= reached
     assert found.pages[meeting.get_absolute_url()].contains("Exempt item: an individual child")
-    search = reverse("report_search", kwargs={"authority": committee.authority.slug})
+    search = reverse("committees:report_search", kwargs={"authority": committee.authority.slug})
     words = found.pages[f"{search}?q={TITLE_WORDS.replace(' ', '+')}"]
     assert words.contains("sufficiency across the borough")
     # The public pack was downloaded, as a PDF, by every reader.
@@ -366,7 +366,7 @@ def test_a_councillor_on_the_committee_reads_the_exempt_papers(secret):
     dashboard = fetch(client, reverse("dashboard"))
     assert dashboard.status == 200
     assert dashboard.contains(CANARY)
-    search = reverse("report_search", kwargs={"authority": committee.authority.slug})
+    search = reverse("committees:report_search", kwargs={"authority": committee.authority.slug})
     assert fetch(client, f"{search}?q={FIRST}").contains(CANARY)
 
 

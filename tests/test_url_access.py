@@ -39,7 +39,11 @@ ROLES = ["officer", "approver", "clerk", "member", "admin"]
 
 # Reached by submitting a form, never by a link: each is tested with its form elsewhere
 # (tests/committees/test_authoring_views.py).
-REACHED_BY_FORM = {"report_action", "agenda_publish", "report_block_add"}
+REACHED_BY_FORM = {
+    "committees:report_action",
+    "committees:agenda_publish",
+    "committees:report_block_add",
+}
 
 
 @pytest.fixture
@@ -88,10 +92,10 @@ def expected_status(user, url: str) -> int:
     if authority_slug is None and getattr(view, "public", True) is False:
         return 200 if user.is_authenticated else 302  # signed-in pages outside a council
     if view is None or authority_slug is None or getattr(view, "public", False):
-        if match.url_name == "report_detail":
+        if match.view_name == "committees:report_detail":
             visible = reports_visible_to(user).filter(pk=match.kwargs["pk"]).exists()
             return 200 if visible else 404
-        if match.url_name == "meeting_detail":
+        if match.view_name == "committees:meeting_detail":
             meeting = Meeting.objects.select_related("committee__authority").get(
                 pk=match.kwargs["pk"]
             )
@@ -170,7 +174,9 @@ def test_every_page_answers_every_role_as_its_view_declares(demo):
 def test_reports_listed_to_the_public_are_published_and_open(client, demo):
     pages = crawl(client)
     report_pks = [
-        resolve(url).kwargs["pk"] for url in pages if resolve(url).view_name == "report_detail"
+        resolve(url).kwargs["pk"]
+        for url in pages
+        if resolve(url).view_name == "committees:report_detail"
     ]
     assert report_pks, "the public can reach no report at all"
     assert (

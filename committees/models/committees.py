@@ -39,7 +39,8 @@ class Committee(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse(
-            "committee_detail", kwargs={"authority": self.authority.slug, "slug": self.slug}
+            "committees:committee_detail",
+            kwargs={"authority": self.authority.slug, "slug": self.slug},
         )
 
 
@@ -114,7 +115,8 @@ class Meeting(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse(
-            "meeting_detail", kwargs={"authority": self.committee.authority.slug, "pk": self.pk}
+            "committees:meeting_detail",
+            kwargs={"authority": self.committee.authority.slug, "pk": self.pk},
         )
 
     @property

@@ -123,7 +123,9 @@ class Report(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("report_detail", kwargs={"authority": self.authority.slug, "pk": self.pk})
+        return reverse(
+            "committees:report_detail", kwargs={"authority": self.authority.slug, "pk": self.pk}
+        )
 
     @property
     def is_published(self) -> bool:

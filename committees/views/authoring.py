@@ -33,7 +33,9 @@ from scrutiny.views.generic import AuthorityMixin
 
 
 def manage_url(report: Report) -> str:
-    return reverse("report_manage", kwargs={"authority": report.authority.slug, "pk": report.pk})
+    return reverse(
+        "committees:report_manage", kwargs={"authority": report.authority.slug, "pk": report.pk}
+    )
 
 
 class FormPage(AuthorityMixin, TemplateView):
@@ -83,7 +85,12 @@ class ReportMixin:
         return report
 
     def crumbs(self, report: Report | None = None) -> list[tuple[str, str]]:
-        crumbs = [(reverse("report_list", kwargs={"authority": self.authority.slug}), "Reports")]
+        crumbs = [
+            (
+                reverse("committees:report_list", kwargs={"authority": self.authority.slug}),
+                "Reports",
+            )
+        ]
         if report is not None:
             crumbs.append((manage_url(report), report.title))
         return crumbs

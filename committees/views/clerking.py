@@ -33,7 +33,10 @@ class ClerkMixin:
             raise PermissionDenied("Only the council's clerks manage meetings.")
 
     def committees_crumb(self):
-        return (reverse("committee_list", kwargs={"authority": self.authority.slug}), "Committees")
+        return (
+            reverse("committees:committee_list", kwargs={"authority": self.authority.slug}),
+            "Committees",
+        )
 
     def get_meeting(self) -> Meeting:
         self.require_clerk()
@@ -221,7 +224,7 @@ class CommitteeRecommendationView(ClerkMixin, FormPage):
         messages.success(request, "Recommendation recorded: its owner reports on it each quarter.")
         return HttpResponseRedirect(
             reverse(
-                "committee_recommendations",
+                "committees:committee_recommendations",
                 kwargs={"authority": self.authority.slug, "slug": meeting.committee.slug},
             )
         )

@@ -14,7 +14,10 @@ from scrutiny.working_days import latest_publication_date
 
 
 def _committees_crumb(authority):
-    return (reverse("committee_list", kwargs={"authority": authority.slug}), "Committees")
+    return (
+        reverse("committees:committee_list", kwargs={"authority": authority.slug}),
+        "Committees",
+    )
 
 
 class CommitteeListView(ObjectListView):

@@ -96,7 +96,7 @@ class BlockTypeView(ReportMixin, FormPage):
             return self.invalid(form=form, report=report, breadcrumbs=self.crumbs(report))
         return HttpResponseRedirect(
             reverse(
-                "report_block_add",
+                "committees:report_block_add",
                 kwargs={
                     "authority": self.authority.slug,
                     "pk": report.pk,

@@ -40,7 +40,7 @@ class ReportListView(ObjectListView):
         if can_write_reports(self.request.user, self.authority):
             context["actions"] = [
                 (
-                    reverse("report_create", kwargs={"authority": self.authority.slug}),
+                    reverse("committees:report_create", kwargs={"authority": self.authority.slug}),
                     "Write a report",
                 )
             ]
@@ -71,7 +71,10 @@ class ReportDetailView(AuthorityMixin, DetailView):
             can_manage_report=can_handle_reports(self.request.user, self.authority),
             later_versions=later,
             breadcrumbs=[
-                (reverse("report_list", kwargs={"authority": self.authority.slug}), "Reports")
+                (
+                    reverse("committees:report_list", kwargs={"authority": self.authority.slug}),
+                    "Reports",
+                )
             ],
         )
         return context

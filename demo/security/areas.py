@@ -106,7 +106,7 @@ def _model_for(name: str, kwarg: str, view):
     if model is not None:
         return model
     plain = name.split(":")[-1]
-    if plain.startswith(("meeting", "agenda", "committee_recommendation_add")):
+    if plain.startswith(("meeting", "agenda", "committees:committee_recommendation_add")):
         return apps.get_model("committees.Meeting")
     return apps.get_model("committees.Report")
 

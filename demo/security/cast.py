@@ -134,7 +134,9 @@ def route_urls(cast: Cast) -> dict[str, str]:
         .order_by("report_id")
         .values_list("report_id", flat=True)[0]
     )
-    found["report_detail"] = reverse("report_detail", kwargs={"authority": slug, "pk": published})
+    found["committees:report_detail"] = reverse(
+        "committees:report_detail", kwargs={"authority": slug, "pk": published}
+    )
     found["packs:report_pdf"] = reverse(
         "packs:report_pdf", kwargs={"authority": slug, "pk": published}
     )
@@ -168,28 +170,37 @@ def route_urls(cast: Cast) -> dict[str, str]:
         "password_reset_complete": ("password_reset_complete", {}),
         "sitemap": ("sitemap", {}),
         "health": ("health", {}),
-        "report_section_action": (
-            "report_section_action",
+        "committees:report_section_action": (
+            "committees:report_section_action",
             {"authority": slug, "pk": draft, "section": narrative, "action": "down"},
         ),
-        "report_block_change": (
-            "report_block_change",
+        "committees:report_block_change": (
+            "committees:report_block_change",
             {"authority": slug, "pk": draft, "section": block},
         ),
-        "agenda_item_change": (
-            "agenda_item_change",
+        "committees:agenda_item_change": (
+            "committees:agenda_item_change",
             {"authority": slug, "pk": item.meeting_id, "item": item.pk},
         ),
-        "report_action": ("report_action", {"authority": slug, "pk": draft, "action": "submit"}),
-        "agenda_publish": ("agenda_publish", {"authority": slug, "pk": meeting}),
-        "report_block_add": (
-            "report_block_add",
+        "committees:report_action": (
+            "committees:report_action",
+            {"authority": slug, "pk": draft, "action": "submit"},
+        ),
+        "committees:agenda_publish": (
+            "committees:agenda_publish",
+            {"authority": slug, "pk": meeting},
+        ),
+        "committees:report_block_add": (
+            "committees:report_block_add",
             {"authority": slug, "pk": draft, "block": "inspection"},
         ),
         "logout": ("logout", {}),
         "password_reset_confirm": ("password_reset_confirm", {"uidb64": "MQ", "token": "x-y"}),
     }
-    by_form["report_new_version"] = ("report_new_version", {"authority": slug, "pk": published})
+    by_form["committees:report_new_version"] = (
+        "committees:report_new_version",
+        {"authority": slug, "pk": published},
+    )
     staffing = StaffingFigure.objects.filter(authority__slug=slug).first()
     by_form["workforce:staffing_detail"] = (
         "workforce:staffing_detail",

@@ -51,7 +51,7 @@ class Authority(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("authority_home", kwargs={"authority": self.slug})
+        return reverse("committees:authority_home", kwargs={"authority": self.slug})
 
 
 class ServiceArea(models.Model):

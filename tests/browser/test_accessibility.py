@@ -60,7 +60,7 @@ def route_of(path: str) -> Route:
         match = resolve(path)
     except Resolver404:
         return Route(re.sub(r"/\d+(?=/|$)", "/N", path), "")
-    return Route(match.route, match.url_name or "")
+    return Route(match.route, match.view_name or "")
 
 
 @dataclass
@@ -128,7 +128,7 @@ def kinds_checked(found: Crawl) -> set[str]:
     for route in found.examples:
         if route.name == "home":
             kinds.add("home page")
-        elif route.name == "authority_home":
+        elif route.name == "committees:authority_home":
             kinds.add("council home page")
         elif route.name.endswith("_list"):
             kinds.add("list page")

@@ -42,7 +42,7 @@ def test_a_cover_sheet_with_mistakes_is_shown_again_with_every_error_and_saves_n
     client.force_login(officer)
     data = {**COVER, "title": "", "committee": committee.pk, "contact_email": "not-an-address"}
     data |= {"is_exempt": "on", "exempt_paragraph": ""}
-    response = client.post(url("report_create", authority), data)
+    response = client.post(url("committees:report_create", authority), data)
     assert response.status_code == 200
     body = response.content.decode()
     assert "<title>Error: " in body
@@ -59,23 +59,29 @@ def test_the_journey_from_a_blank_page_to_a_published_report(
 ):
     ComplimentFactory(authority=authority, count=7)
     client.force_login(officer)
-    response = client.post(url("report_create", authority), {**COVER, "committee": committee.pk})
+    response = client.post(
+        url("committees:report_create", authority), {**COVER, "committee": committee.pk}
+    )
     report = Report.objects.get()
-    assert response["Location"] == url("report_manage", authority, pk=report.pk)
+    assert response["Location"] == url("committees:report_manage", authority, pk=report.pk)
     assert report.financial_rows.count() == 3
 
     # A section of text, typed in the plain format.
     client.post(
-        url("report_section_add", authority, pk=report.pk),
+        url("committees:report_section_add", authority, pk=report.pk),
         {"heading": "Introduction", "text": "## Why\nBecause.\n\n- one\n- two"},
     )
     # A data block in two steps: what it shows, then which year.
-    choose = client.post(url("report_block_choose", authority, pk=report.pk), {"block": ""})
+    choose = client.post(
+        url("committees:report_block_choose", authority, pk=report.pk), {"block": ""}
+    )
     assert "Choose what the data block should show" in choose.content.decode()
     step = client.post(
-        url("report_block_choose", authority, pk=report.pk), {"block": "compliments"}
+        url("committees:report_block_choose", authority, pk=report.pk), {"block": "compliments"}
     )
-    assert step["Location"] == url("report_block_add", authority, pk=report.pk, block="compliments")
+    assert step["Location"] == url(
+        "committees:report_block_add", authority, pk=report.pk, block="compliments"
+    )
     bad = client.post(step["Location"], {"heading": "Compliments", "choice": "1999"})
     assert "Choose a financial year the council has figures for" in bad.content.decode()
     client.post(step["Location"], {"heading": "Compliments", "choice": "2014"})
@@ -90,17 +96,19 @@ def test_the_journey_from_a_blank_page_to_a_published_report(
     page = client.get(report.get_absolute_url()).content.decode()
     assert "Draft: figures as they stand today" in page
 
-    client.post(url("report_action", authority, pk=report.pk, action="submit"))
+    client.post(url("committees:report_action", authority, pk=report.pk, action="submit"))
     report.refresh_from_db()
     assert report.status == "submitted"
 
     # The officer who sent it cannot approve it; an approver can.
-    refused = client.post(url("report_action", authority, pk=report.pk, action="approve"))
+    refused = client.post(
+        url("committees:report_action", authority, pk=report.pk, action="approve")
+    )
     assert (
         "Someone other than the person who submitted it must approve it" in refused.content.decode()
     )
     client.force_login(approver)
-    client.post(url("report_action", authority, pk=report.pk, action="approve"))
+    client.post(url("committees:report_action", authority, pk=report.pk, action="approve"))
     report.refresh_from_db()
     assert report.status == "approved"
 
@@ -108,7 +116,7 @@ def test_the_journey_from_a_blank_page_to_a_published_report(
     client.force_login(clerk)
     meeting_day = timezone.localdate() + dt.timedelta(days=21)
     client.post(
-        url("meeting_create", authority),
+        url("committees:meeting_create", authority),
         {
             "committee": committee.pk,
             "date": meeting_day.isoformat(),
@@ -119,21 +127,23 @@ def test_the_journey_from_a_blank_page_to_a_published_report(
     )
     meeting = Meeting.objects.get()
     client.post(
-        url("agenda_item_add", authority, pk=meeting.pk),
+        url("committees:agenda_item_add", authority, pk=meeting.pk),
         {"kind": "apologies", "title": "Apologies for absence", "wards": "None specific"},
     )
     client.post(
-        url("agenda_item_add", authority, pk=meeting.pk),
+        url("committees:agenda_item_add", authority, pk=meeting.pk),
         {"kind": "report", "title": report.title, "wards": "None specific", "report": report.pk},
     )
     assert list(meeting.items.values_list("number", "title")) == [
         (1, "Apologies for absence"),
         (2, report.title),
     ]
-    client.post(url("agenda_publish", authority, pk=meeting.pk))
+    client.post(url("committees:agenda_publish", authority, pk=meeting.pk))
     meeting.refresh_from_db()
     assert meeting.is_published
-    published = client.post(url("report_action", authority, pk=report.pk, action="publish"))
+    published = client.post(
+        url("committees:report_action", authority, pk=report.pk, action="publish")
+    )
     assert published["Location"] == report.get_absolute_url()
     report.refresh_from_db()
     assert report.status == "published"
@@ -153,13 +163,13 @@ def test_an_item_added_after_the_agenda_is_published_needs_its_reason(
     )
     client.force_login(clerk)
     response = client.post(
-        url("agenda_item_add", authority, pk=meeting.pk),
+        url("committees:agenda_item_add", authority, pk=meeting.pk),
         {"kind": "report", "title": "Late report", "wards": "None specific"},
     )
     assert "The agenda is published: say why this item is added late" in response.content.decode()
     assert not meeting.items.exists()
     client.post(
-        url("agenda_item_add", authority, pk=meeting.pk),
+        url("committees:agenda_item_add", authority, pk=meeting.pk),
         {
             "kind": "report",
             "title": "Late report",
@@ -175,7 +185,7 @@ def test_an_urgent_item_needs_the_reason_the_chair_agreed(client, authority, com
     meeting = Meeting.objects.create(committee=committee, date=dt.date(2026, 12, 15))
     client.force_login(clerk)
     response = client.post(
-        url("agenda_item_add", authority, pk=meeting.pk),
+        url("committees:agenda_item_add", authority, pk=meeting.pk),
         {"kind": "report", "title": "Ofsted letter", "wards": "All", "is_urgent": "on"},
     )
     assert "Record why the chair agreed to take it as urgent" in response.content.decode()
@@ -186,9 +196,9 @@ def test_an_urgent_item_needs_the_reason_the_chair_agreed(client, authority, com
 def test_only_clerks_manage_meetings(client, authority, committee, role):
     user = UserFactory(username=f"u-{role}", role=role, authorities=[authority])
     client.force_login(user)
-    assert client.get(url("meeting_create", authority)).status_code == 403
+    assert client.get(url("committees:meeting_create", authority)).status_code == 403
     response = client.post(
-        url("meeting_create", authority),
+        url("committees:meeting_create", authority),
         {"committee": committee.pk, "date": "2026-12-15", "status": "scheduled"},
     )
     assert response.status_code == 403
@@ -199,9 +209,9 @@ def test_a_member_cannot_open_or_change_a_draft(client, authority, committee, of
     report = Report.objects.create(authority=authority, committee=committee, title="Draft")
     member = UserFactory(username="cllr", role="member", authorities=[authority])
     client.force_login(member)
-    assert client.get(url("report_manage", authority, pk=report.pk)).status_code == 403
+    assert client.get(url("committees:report_manage", authority, pk=report.pk)).status_code == 403
     response = client.post(
-        url("report_section_add", authority, pk=report.pk), {"heading": "x", "text": "y"}
+        url("committees:report_section_add", authority, pk=report.pk), {"heading": "x", "text": "y"}
     )
     assert response.status_code == 403
     assert not report.sections.exists()
@@ -215,7 +225,8 @@ def test_an_officer_of_another_council_cannot_reach_a_report_by_its_id(
     client.force_login(stranger)
     for target in (authority, other_authority):
         response = client.post(
-            url("report_section_add", target, pk=report.pk), {"heading": "x", "text": "y"}
+            url("committees:report_section_add", target, pk=report.pk),
+            {"heading": "x", "text": "y"},
         )
         assert response.status_code in {403, 404}
     assert not report.sections.exists()
@@ -230,14 +241,17 @@ def test_a_published_report_cannot_be_changed_only_corrected(client, authority, 
         published_at=timezone.now(),
     )
     client.force_login(officer)
-    assert client.get(url("report_cover", authority, pk=report.pk)).status_code == 403
-    response = client.post(url("report_new_version", authority, pk=report.pk), {"change_note": ""})
+    assert client.get(url("committees:report_cover", authority, pk=report.pk)).status_code == 403
+    response = client.post(
+        url("committees:report_new_version", authority, pk=report.pk), {"change_note": ""}
+    )
     assert "Say what the new version changes" in response.content.decode()
     response = client.post(
-        url("report_new_version", authority, pk=report.pk), {"change_note": "Fixed a figure."}
+        url("committees:report_new_version", authority, pk=report.pk),
+        {"change_note": "Fixed a figure."},
     )
     copy = Report.objects.get(supersedes=report)
-    assert response["Location"] == url("report_manage", authority, pk=copy.pk)
+    assert response["Location"] == url("committees:report_manage", authority, pk=copy.pk)
     assert (copy.version, copy.status) == (2, "draft")
 
 
@@ -246,7 +260,7 @@ def test_a_clerk_records_what_the_committee_recommended_and_the_tracker_shows_it
 ):
     meeting = Meeting.objects.create(committee=committee, date=dt.date(2026, 12, 15))
     client.force_login(clerk)
-    add = url("committee_recommendation_add", authority, pk=meeting.pk)
+    add = url("committees:committee_recommendation_add", authority, pk=meeting.pk)
     response = client.post(add, {"text": "", "owner": "", "due_date": "2026-01-01"})
     body = response.content.decode()
     assert "Enter the recommendation" in body
@@ -260,7 +274,7 @@ def test_a_clerk_records_what_the_committee_recommended_and_the_tracker_shows_it
     assert (rec.source, rec.reference) == (f"{committee.name}, 15 December 2026", "1")
     client.logout()
     tracker = client.get(
-        url("committee_recommendations", authority, slug=committee.slug)
+        url("committees:committee_recommendations", authority, slug=committee.slug)
     ).content.decode()
     assert "Report agency use each quarter" in tracker
     assert "Head of HR" in tracker
@@ -271,7 +285,7 @@ def test_publishing_an_agenda_is_a_post_and_a_get_is_refused_plainly(
 ):
     """A GET on the publish address is 405 for a clerk (it used to be a server error)."""
     client.force_login(clerk)
-    response = client.get(url("agenda_publish", authority, pk=meeting.pk))
+    response = client.get(url("committees:agenda_publish", authority, pk=meeting.pk))
     assert response.status_code == 405
     assert response["Allow"] == "POST, OPTIONS"
 
@@ -289,7 +303,7 @@ def test_a_section_too_long_to_lay_out_is_refused_next_to_the_field(
     report = ReportFactory(authority=authority, committee=committee)
     client.force_login(officer)
     response = client.post(
-        url("report_section_add", authority, pk=report.pk),
+        url("committees:report_section_add", authority, pk=report.pk),
         {"heading": "Everything", "text": "x" * (MAX_TEXT + 1)},
     )
     html = response.content.decode()

@@ -21,12 +21,12 @@ pytestmark = pytest.mark.django_db
 
 
 def council_calendar(authority):
-    return reverse("meeting_calendar", kwargs={"authority": authority.slug})
+    return reverse("committees:meeting_calendar", kwargs={"authority": authority.slug})
 
 
 def committee_calendar(committee):
     return reverse(
-        "committee_calendar",
+        "committees:committee_calendar",
         kwargs={"authority": committee.authority.slug, "slug": committee.slug},
     )
 

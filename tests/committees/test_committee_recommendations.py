@@ -15,7 +15,8 @@ from tests.factories.scrutiny import (
 @pytest.fixture
 def page_url(authority, committee):
     return reverse(
-        "committee_recommendations", kwargs={"authority": authority.slug, "slug": committee.slug}
+        "committees:committee_recommendations",
+        kwargs={"authority": authority.slug, "slug": committee.slug},
     )
 
 

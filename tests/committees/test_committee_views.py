@@ -14,7 +14,7 @@ from tests.factories.scrutiny import (
 
 
 def list_url(authority):
-    return reverse("committee_list", kwargs={"authority": authority.slug})
+    return reverse("committees:committee_list", kwargs={"authority": authority.slug})
 
 
 def test_the_public_may_read_the_committee_list(client, authority, committee):
@@ -94,7 +94,9 @@ def test_committee_page_shows_an_unpublished_agenda_to_the_councils_officer(
 
 def test_another_councils_committee_is_404(client, authority, other_authority):
     theirs = CommitteeFactory(authority=other_authority, slug="theirs")
-    url = reverse("committee_detail", kwargs={"authority": authority.slug, "slug": theirs.slug})
+    url = reverse(
+        "committees:committee_detail", kwargs={"authority": authority.slug, "slug": theirs.slug}
+    )
     assert client.get(url).status_code == 404
 
 

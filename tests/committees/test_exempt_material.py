@@ -51,11 +51,11 @@ def exempt_business(authority, committee, meeting):
 def _urls(authority, committee, meeting, report):
     slug = authority.slug
     urls = [
-        reverse("authority_home", kwargs={"authority": slug}),
-        reverse("committee_detail", kwargs={"authority": slug, "slug": committee.slug}),
-        reverse("meeting_detail", kwargs={"authority": slug, "pk": meeting.pk}),
-        reverse("report_list", kwargs={"authority": slug}),
-        reverse("report_detail", kwargs={"authority": slug, "pk": report.pk}),
+        reverse("committees:authority_home", kwargs={"authority": slug}),
+        reverse("committees:committee_detail", kwargs={"authority": slug, "slug": committee.slug}),
+        reverse("committees:meeting_detail", kwargs={"authority": slug, "pk": meeting.pk}),
+        reverse("committees:report_list", kwargs={"authority": slug}),
+        reverse("committees:report_detail", kwargs={"authority": slug, "pk": report.pk}),
     ]
     urls += [reverse(name, kwargs={"authority": slug}) for name in ASSURANCE_PAGES]
     return urls
@@ -111,7 +111,7 @@ def test_it_hides_a_report_filed_under_an_exempt_item_though_not_itself_flagged(
     )
     AgendaItemFactory(meeting=meeting, report=report, is_exempt=True, exempt_paragraph=1)
     assert client.get(report.get_absolute_url()).status_code == 404
-    listing = client.get(reverse("report_list", kwargs={"authority": authority.slug}))
+    listing = client.get(reverse("committees:report_list", kwargs={"authority": authority.slug}))
     assert CANARY not in listing.content.decode()
 
 
@@ -126,7 +126,7 @@ def test_it_shows_exempt_material_to_the_committee_and_the_councils_officers(
     assert f"Description {CANARY}" in meeting_page
     assert "Part 2 – not for publication" in meeting_page
     assert report.get_absolute_url() in meeting_page
-    listing = client.get(reverse("report_list", kwargs={"authority": authority.slug}))
+    listing = client.get(reverse("committees:report_list", kwargs={"authority": authority.slug}))
     assert CANARY in listing.content.decode()
     detail = client.get(report.get_absolute_url()).content.decode()
     assert f"Narrative {CANARY}" in detail

@@ -21,7 +21,8 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 def feed_url(committee):
     return reverse(
-        "committee_feed", kwargs={"authority": committee.authority.slug, "slug": committee.slug}
+        "committees:committee_feed",
+        kwargs={"authority": committee.authority.slug, "slug": committee.slug},
     )
 
 
@@ -108,7 +109,7 @@ def test_the_committee_page_links_to_its_feed(client, committee):
 
 
 def test_an_unknown_committee_has_no_feed(client, authority):
-    url = reverse("committee_feed", kwargs={"authority": authority.slug, "slug": "nope"})
+    url = reverse("committees:committee_feed", kwargs={"authority": authority.slug, "slug": "nope"})
     assert client.get(url).status_code == 404
 
 

@@ -36,7 +36,9 @@ def test_who_may_open_an_unpublished_agenda(request, client, committee, reader, 
 
 def test_another_councils_meeting_is_404(officer_client, authority, other_authority):
     theirs = MeetingFactory(committee=CommitteeFactory(authority=other_authority))
-    url = reverse("meeting_detail", kwargs={"authority": authority.slug, "pk": theirs.pk})
+    url = reverse(
+        "committees:meeting_detail", kwargs={"authority": authority.slug, "pk": theirs.pk}
+    )
     assert officer_client.get(url).status_code == 404
 
 

@@ -17,7 +17,7 @@ from tests.factories.scrutiny import (
 
 
 def list_url(authority):
-    return reverse("report_list", kwargs={"authority": authority.slug})
+    return reverse("committees:report_list", kwargs={"authority": authority.slug})
 
 
 @pytest.fixture
@@ -75,7 +75,7 @@ def test_a_published_report_is_open_to_all(request, client, published, reader):
 
 def test_another_councils_report_is_404(officer_client, authority, other_authority):
     theirs = ReportFactory(authority=other_authority, published=True)
-    url = reverse("report_detail", kwargs={"authority": authority.slug, "pk": theirs.pk})
+    url = reverse("committees:report_detail", kwargs={"authority": authority.slug, "pk": theirs.pk})
     assert officer_client.get(url).status_code == 404
 
 

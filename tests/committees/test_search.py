@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 def search_url(authority, q=None, **extra):
-    url = reverse("report_search", kwargs={"authority": authority.slug})
+    url = reverse("committees:report_search", kwargs={"authority": authority.slug})
     params = {} if q is None else {"q": q}
     params.update(extra)
     return f"{url}?{urlencode(params)}" if params else url

@@ -94,7 +94,8 @@ def test_the_kinds_offered_are_those_with_choices(authority, make):
 
 def choose_url(report):
     return reverse(
-        "report_block_choose", kwargs={"authority": report.authority.slug, "pk": report.pk}
+        "committees:report_block_choose",
+        kwargs={"authority": report.authority.slug, "pk": report.pk},
     )
 
 

@@ -38,8 +38,8 @@ def responses(client, report):
     yield "report page", client.get(report.get_absolute_url())
     yield "PDF", client.get(pdf, {"format": "pdf"})
     feed = {"authority": slug, "slug": committee.slug}
-    yield "Atom feed", client.get(reverse("committee_feed", kwargs=feed))
-    yield "calendar", client.get(reverse("committee_calendar", kwargs=feed))
+    yield "Atom feed", client.get(reverse("committees:committee_feed", kwargs=feed))
+    yield "calendar", client.get(reverse("committees:committee_calendar", kwargs=feed))
     yield "sitemap", client.get(reverse("sitemap"))
     yield "sign-in page", client.get(reverse("login"))
     yield "not found", client.get("/no-such-page/")
