@@ -23,6 +23,21 @@ def save_changed(obj: models.Model, attrs: dict) -> None:
         obj.save()
 
 
+def keep_row(
+    obj: models.Model | None, attrs: dict | None, model: type[models.Model], **identity
+) -> models.Model | None:
+    """The one stored object for one entered row: deleted when the row was emptied (``attrs``
+    is None), made from ``identity`` when there was none, and saved only when it changed."""
+    if attrs is None:
+        if obj is not None:
+            obj.delete()
+        return None
+    if obj is None:
+        obj = model(**identity)
+    save_changed(obj, attrs)
+    return obj
+
+
 class Entry(SectionEntry):
     """A section over the council's own objects, written row by row."""
 

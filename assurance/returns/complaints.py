@@ -9,6 +9,7 @@ from django.db.models import Q
 from assurance.models import ComplaintCount, ComplaintStage, ContactChannel, ContactVolume
 from returns import rules
 from returns.changes import Tracked, same_quarter
+from returns.entries import keep_row
 from returns.entry import SectionEntry
 from returns.forms import Column, Figures, Row, RowForm, SectionForm, count_field
 from returns.models import ReturnSectionKey
@@ -107,21 +108,15 @@ class ComplaintEntry(SectionEntry):
                 continue
             for stage in STAGES:
                 value = self.values.get(row.key, {}).get(_field_name(stage))
-                count = existing.get((row.key, stage.value))
-                if value is None:
-                    if count is not None:
-                        count.delete()
-                elif count is None:
-                    ComplaintCount.objects.create(
-                        authority=self.authority,
-                        period=period,
-                        team_id=int(row.key),
-                        stage=stage.value,
-                        count=int(value),
-                    )
-                elif count.count != value:
-                    count.count = int(value)
-                    count.save()
+                keep_row(
+                    existing.get((row.key, stage.value)),
+                    None if value is None else {"count": int(value)},
+                    ComplaintCount,
+                    authority=self.authority,
+                    period=period,
+                    team_id=int(row.key),
+                    stage=stage.value,
+                )
 
 
 class ContactRowForm(RowForm):
@@ -206,17 +201,14 @@ class ContactEntry(SectionEntry):
             if row.key not in self.values:
                 continue
             value = self.values[row.key].get("count")
-            volume = existing.get(row.key)
-            if value is None:
-                if volume is not None:
-                    volume.delete()
-            elif volume is None:
-                ContactVolume.objects.create(
-                    authority=self.authority, period=period, channel=row.key, count=int(value)
-                )
-            elif volume.count != value:
-                volume.count = int(value)
-                volume.save()
+            keep_row(
+                existing.get(row.key),
+                None if value is None else {"count": int(value)},
+                ContactVolume,
+                authority=self.authority,
+                period=period,
+                channel=row.key,
+            )
 
 
 class ComplaintsByTeam(ComplaintEntry):

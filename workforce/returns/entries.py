@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from returns import rules
 from returns.changes import Tracked, quarter_span, same_quarter
-from returns.entries import Entry, TeamEntry
+from returns.entries import Entry, TeamEntry, keep_row
 from returns.forms import Column, Figures, Row
 from returns.models import ReturnSectionKey
 from returns.rules import Problem
@@ -109,34 +109,31 @@ class StartersLeaversEntry(Entry):
             if (m.date_from, m.date_to) == (period.start, period.end)
         }
         for group, values in self.editable_values().items():
-            movement = existing.get(group)
-            if all(v is None for v in values.values()):
-                if movement is not None:
-                    movement.delete()
-                continue
+            emptied = all(v is None for v in values.values())
+            movement = keep_row(
+                existing.get(group),
+                None
+                if emptied
+                else {"starters": _int(values["starters"]), "leavers": _int(values["leavers"])},
+                StaffMovement,
+                authority=self.authority,
+                staff_group=group,
+                date_from=period.start,
+                date_to=period.end,
+            )
             if movement is None:
-                movement = StaffMovement(
-                    authority=self.authority,
-                    staff_group=group,
-                    date_from=period.start,
-                    date_to=period.end,
-                )
-            movement.starters = _int(values["starters"])
-            movement.leavers = _int(values["leavers"])
-            movement.save()
+                continue
             reasons = {r.reason: r for r in movement.leaver_reasons.all()}
             for order, (code, label) in enumerate(LEAVER_REASONS, start=1):
-                count, reason = values[f"reason_{code}"], reasons.get(label)
-                if count is None:
-                    if reason is not None:
-                        reason.delete()
-                elif reason is None:
-                    LeaverReason.objects.create(
-                        movement=movement, order=order, reason=label, count=int(count)
-                    )
-                elif reason.count != count:
-                    reason.count = int(count)
-                    reason.save()
+                count = values[f"reason_{code}"]
+                keep_row(
+                    reasons.get(label),
+                    None if count is None else {"count": int(count)},
+                    LeaverReason,
+                    movement=movement,
+                    order=order,
+                    reason=label,
+                )
 
 
 class CaseloadEntry(TeamEntry):

@@ -9,6 +9,7 @@ from django import forms
 
 from returns import rules
 from returns.changes import Tracked, same_quarter
+from returns.entries import keep_row
 from returns.entry import SectionEntry
 from returns.forms import Column, Figures, Row, RowForm, SectionForm, count_field
 from returns.models import ReturnSectionKey
@@ -183,11 +184,12 @@ class StaffingEntry(SectionEntry):
             staff, others = (kept[0], kept[1:]) if kept else (None, [])
             for other in others:
                 other.delete()
-            if staff is None:
-                staff = StaffingFigure(
-                    authority=self.authority, role_id=int(row.key), period=period, basis=basis
-                )
-            staff.as_at = self.entered_as_at
-            for name, value in values.items():
-                setattr(staff, name, value)
-            staff.save()
+            keep_row(
+                staff,
+                {"as_at": self.entered_as_at, **values},
+                StaffingFigure,
+                authority=self.authority,
+                role_id=int(row.key),
+                period=period,
+                basis=basis,
+            )
