@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from scrutiny.models import Authority, Period
 
-from ..models import ComparatorValue, Indicator, IndicatorValue, Target
+from ..models import Indicator, IndicatorValue, Target
 from .figures import Figures, figures_of, reader_threshold
-from .indicators import comparator_for, comparators_q, target_for
+from .indicators import benchmarks_for, comparator_for, target_for
 from .neighbours import neighbour_figures
 from .periods import PeriodKey, key_label, last_year_key, period_key, previous_key
 from .rows import AreaGroup, Scorecard, ScorecardRow
@@ -94,18 +94,7 @@ def council_scorecard(
     ):
         targets.setdefault(target.indicator_id, []).append(target)
 
-    comparators: dict[int, list[ComparatorValue]] = {}
-    for comparator in (
-        ComparatorValue.objects.filter(indicator_id__in=ids)
-        .filter(comparators_q(authority))
-        .filter(
-            Q(period=period)
-            | Q(period__kind=Period.Kind.YEAR, period__start_year=period.start_year)
-            | Q(period__end__lt=period.start)
-        )
-        .select_related("period")
-    ):
-        comparators.setdefault(comparator.indicator_id, []).append(comparator)
+    comparators = benchmarks_for(authority, period, ids)
 
     neighbour_values: dict[int, list[Decimal]] = {}
     # Their related rows come too, so that a neighbour's figure is hidden here exactly as on
