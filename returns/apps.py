@@ -7,3 +7,10 @@ class ReturnsConfig(AppConfig):
     name = "returns"
     verbose_name = "Quarterly returns"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from scrutiny.blocks import register_approval_check
+
+        from .approval import unapproved_quarter
+
+        register_approval_check(unapproved_quarter)

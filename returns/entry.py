@@ -85,8 +85,13 @@ class SectionEntry(SectionTable):
         self.row_by_key = {row.key: row for row in self.rows}
         self.locked_keys = self.find_locked_keys()
         current = self.figures_for(self.periods["current"])
-        self.previous = self.figures_for(self.periods["previous"])
-        self.last_year = self.figures_for(self.periods["last_year"])
+        # A quarter with no figures of its own may have them stored for its last month.
+        self.previous = self.figures_for(self.periods["previous"]) or self.figures_for(
+            self.periods["previous_month"]
+        )
+        self.last_year = self.figures_for(self.periods["last_year"]) or self.figures_for(
+            self.periods["last_year_month"]
+        )
         self.bound = data is not None
         formset_class = forms.formset_factory(
             self.row_form_class or row_form_for(self.columns),

@@ -127,24 +127,32 @@ class SectionForm(forms.Form):
 
 
 def quarter_periods(period: Period) -> dict[str, Period | None]:
-    """This quarter, last quarter and the same quarter last year, in one query.
+    """This quarter, last quarter and the same quarter last year, in one query, with the last
+    month of each of those two (``previous_month``, ``last_year_month``): history is often
+    stored against a month (staffing at March 2015), and it is that quarter's figure.
 
     Unlike ``Period.previous()`` this never creates a period just to find it empty.
     """
     number = period.number or 1
     last_quarter = (period.start_year - 1, 4) if number == 1 else (period.start_year, number - 1)
     wanted = {
-        "current": (period.start_year, number),
-        "previous": last_quarter,
-        "last_year": (period.start_year - 1, number),
+        "current": (Period.Kind.QUARTER, period.start_year, number),
+        "previous": (Period.Kind.QUARTER, *last_quarter),
+        "last_year": (Period.Kind.QUARTER, period.start_year - 1, number),
     }
+    for name in ("previous", "last_year"):
+        wanted[f"{name}_month"] = month_of_quarter_end(wanted[name])
     match = Q()
-    for start_year, quarter in wanted.values():
-        match |= Q(start_year=start_year, number=quarter)
-    found = {
-        (p.start_year, p.number): p for p in Period.objects.filter(match, kind=Period.Kind.QUARTER)
-    }
+    for kind, start_year, quarter in wanted.values():
+        match |= Q(kind=kind, start_year=start_year, number=quarter)
+    found = {(p.kind, p.start_year, p.number): p for p in Period.objects.filter(match)}
     return {name: found.get(key) for name, key in wanted.items()}
+
+
+def month_of_quarter_end(key: tuple[str, int, int]) -> tuple[str, int, int]:
+    """A quarter's last month as (kind, financial year, month): Q4 2014/15 is March 2015."""
+    _, start_year, quarter = key
+    return Period.Kind.MONTH, start_year, Period.quarter_end_month(quarter)
 
 
 def count_field(label: str = "") -> forms.CharField:

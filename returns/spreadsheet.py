@@ -16,11 +16,12 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font, Protection
+from openpyxl.styles import Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 
 from scrutiny.models import User
 
+from . import rules
 from .entry import SectionEntry
 from .forms import NUMBER
 from .models import QuarterlyReturn, ReturnSection
@@ -92,6 +93,30 @@ def _entries(quarterly_return: QuarterlyReturn, user: User, data_for=None):
         )
 
 
+GREY = PatternFill("solid", fgColor="D9D9D9")
+
+
+def as_number(column, text: object) -> object:
+    """A figure as the number it is, so that it sums in Excel: "1,120" is written 1120."""
+    if column is None or column.kind != NUMBER or text in (None, ""):
+        return safe(text or None)
+    value, problems = rules.read_number(
+        text, row="", column=column.name, what=column.label, whole=False, ceiling=10**12
+    )
+    if problems or value is None:
+        return safe(text)
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _put(sheet, row: int, column: int, value: object, column_kind=None, *, grey=False):
+    cell = sheet.cell(row=row, column=column, value=as_number(column_kind, value))
+    if isinstance(cell.value, int | float):
+        cell.number_format = "#,##0" if isinstance(cell.value, int) else "#,##0.0###"
+    if grey:
+        cell.fill = GREY
+    return cell
+
+
 def workbook_for(quarterly_return: QuarterlyReturn, user: User) -> bytes:
     """The return's workbook: what is entered, and last quarter's figures for reference."""
     book = Workbook()
@@ -112,20 +137,23 @@ def workbook_for(quarterly_return: QuarterlyReturn, user: User) -> bytes:
         headings = ["Key", entry.row_heading, *(label for _, label in fields)]
         references = [c for c in entry.columns if c.kind == NUMBER]
         headings += [f"{c.label}, {entry.period_labels['previous']}" for c in references]
+        numbers = {c.name: c for c in entry.columns if c.kind == NUMBER}
         for index, heading in enumerate(headings, start=1):
             cell = sheet.cell(row=4, column=index, value=safe(heading))
             cell.font = bold
+            if index >= 3 + len(fields):
+                cell.fill = GREY
         for offset, (row, initial) in enumerate(zip(entry.rows, entry.initial, strict=True)):
             number = FIRST_ROW + offset
             sheet.cell(row=number, column=1, value=row.key)
             sheet.cell(row=number, column=2, value=safe(row.label))
             editable = row.key not in entry.locked_keys
             for index, (name, _) in enumerate(fields, start=3):
-                cell = sheet.cell(row=number, column=index, value=safe(initial.get(name) or None))
+                cell = _put(sheet, number, index, initial.get(name), numbers.get(name))
                 cell.protection = Protection(locked=not editable)
             for index, column in enumerate(references, start=3 + len(fields)):
                 previous = entry.previous.get(row.key, {}).get(column.name)
-                sheet.cell(row=number, column=index, value=safe(column.shown(previous) or None))
+                _put(sheet, number, index, column.shown(previous), column, grey=True)
         commentary_row = FIRST_ROW + len(entry.rows) + 1
         sheet.cell(row=commentary_row, column=2, value="Commentary").font = bold
         cell = sheet.cell(row=commentary_row, column=3, value=safe(entry.section.commentary))

@@ -10,7 +10,8 @@ from django.urls import path, reverse
 from scrutiny.admin_utils import build_admin, register
 
 from . import models as m
-from .importers import COLUMNS, MAX_BYTES, MAX_ROWS, comparators_import
+from . import statistics
+from .importers import COLUMNS, MAX_ROWS, comparators_import
 
 register(
     m.Indicator,
@@ -33,7 +34,11 @@ IMPORT_PAGE = """{% extends "admin/base_site.html" %}
 <p>A CSV file (UTF-8) with a heading row and the columns <code>{{ columns }}</code>.
 Periods are written 2014/15, Q4 2014/15 or 2015-03; kind is england, region or neighbours;
 a regional figure names its region, a neighbour average the council's address name.
-At most {{ max_rows }} rows and {{ max_kb }} KB. Every row is checked first: if any has a
+At most {{ max_rows }} rows. Or a file of published statistics in the Department for
+Education's open-data layout (<code>time_period</code>, <code>time_identifier</code>,
+<code>geographic_level</code>, ... then one column per indicator, named after its code with
+underscores for hyphens): England, regional and council figures, and the neighbours' averages
+computed from them. At most {{ max_kb }} KB. Every row is checked first: if any has a
 problem nothing is imported.</p>
 {% if problems %}
 <h2>{{ problems|length }} problem{{ problems|length|pluralize }}: nothing was imported</h2>
@@ -61,8 +66,8 @@ class ComparatorImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_BYTES:
-            raise forms.ValidationError(f"The file is larger than {MAX_BYTES:,} bytes.")
+        if upload.size > statistics.MAX_BYTES:
+            raise forms.ValidationError(f"The file is larger than {statistics.MAX_BYTES:,} bytes.")
         return upload
 
 
@@ -89,24 +94,31 @@ class ComparatorValueAdmin(build_admin(m.ComparatorValue)):
         form = ComparatorImportForm(request.POST or None, request.FILES or None)
         problems = []
         if request.method == "POST" and form.is_valid():
-            result = comparators_import(source=form.cleaned_data["file"].read(MAX_BYTES + 1))
-            if result.ok:
-                messages.success(
-                    request,
+            upload = form.cleaned_data["file"]
+            data = upload.read(statistics.MAX_BYTES + 1)
+            # The heading row says which layout the file is in: one upload page for both.
+            if data.lstrip(b"\xef\xbb\xbf").lower().startswith(b"time_period"):
+                result = statistics.statistics_import(source=data, filename=upload.name)
+                summary = result.summary if result.ok else ""
+            else:
+                result = comparators_import(source=data)
+                summary = (
                     f"{result.rows} rows imported: {result.created} created, "
-                    f"{result.updated} updated, {result.unchanged} unchanged.",
+                    f"{result.updated} updated, {result.unchanged} unchanged."
                 )
+            if result.ok:
+                messages.success(request, summary)
                 return redirect(reverse("admin:scorecards_comparatorvalue_changelist"))
             problems = result.problems
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
-            "title": "Import comparators from CSV",
+            "title": "Import comparators or published statistics from CSV",
             "form": form,
             "problems": problems,
             "columns": ",".join(COLUMNS),
             "max_rows": f"{MAX_ROWS:,}",
-            "max_kb": MAX_BYTES // 1000,
+            "max_kb": statistics.MAX_BYTES // 1000,
         }
         return TemplateResponse(request, engines["django"].from_string(IMPORT_PAGE), context)
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import BinaryIO
 
+from django.core.management.base import CommandError
 from django.db import transaction
 
 from scrutiny.models import Authority, Period, Region
@@ -74,6 +75,12 @@ class ImportResult:
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    def refusal(self, write, where: object) -> CommandError:
+        """Each problem written out, and the error a command stops with: nothing imported."""
+        for problem in self.problems:
+            write(str(problem))
+        return CommandError(f"{len(self.problems)} problem(s) in {where}: nothing was imported.")
 
 
 @dataclass(frozen=True)

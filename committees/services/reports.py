@@ -20,7 +20,13 @@ from committees.models import (
     Report,
     ReportSection,
 )
-from scrutiny.blocks import BLOCK_TYPES, BlockChoiceError, build_block, check_choice
+from scrutiny.blocks import (
+    BLOCK_TYPES,
+    BlockChoiceError,
+    build_block,
+    check_choice,
+    provisional_reason,
+)
 from scrutiny.models import Authority, User
 from scrutiny.permissions import (
     can_approve_report,
@@ -229,7 +235,17 @@ def report_publish(*, report: Report, published_by: User, now: dt.datetime | Non
         _item, refusal = publication_check(report, timezone.localdate(now))
         if refusal:
             raise ReportRefused(refusal)
-        for section in report.sections.filter(kind=ReportSection.Kind.DATA):
+        data = list(report.sections.filter(kind=ReportSection.Kind.DATA))
+        for section in data:
+            reason = provisional_reason(
+                report.authority, section.block_type, str(section.block_params.get("choice", ""))
+            )
+            if reason:
+                raise ReportRefused(
+                    f"The block “{section.heading}” cannot be published: {reason}. Only "
+                    "approved figures are published."
+                )
+        for section in data:
             freeze_section(section, at=now)
         report.status = Status.PUBLISHED
         report.published_by = published_by

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
 from scrutiny.models import Authority, Period
 
@@ -93,6 +93,37 @@ def target_for(targets: list[Target], period: Period) -> Target | None:
     """The target for exactly this period, else the one for its financial year."""
     same_year = [t for t in targets if t.period.start_year == period.start_year]
     return _best(same_year, period)
+
+
+def benchmarks_for(
+    authority: Authority, period: Period, indicator_ids
+) -> dict[int, list[ComparatorValue]]:
+    """The comparators a council's figures for ``period`` may stand beside, by indicator:
+    this period's, its financial year's, and of those that ended before it began only the
+    latest of each kind (picked in the database, so the rows read do not grow with the years
+    of history loaded). ``comparator_for`` chooses among them."""
+    chosen = comparators_q(authority)
+    latest_earlier = (
+        ComparatorValue.objects.filter(chosen)
+        .filter(
+            indicator=OuterRef("indicator"), kind=OuterRef("kind"), period__end__lt=period.start
+        )
+        .order_by("-period__end")
+        .values("period__end")[:1]
+    )
+    found: dict[int, list[ComparatorValue]] = {}
+    for comparator in (
+        ComparatorValue.objects.filter(indicator_id__in=indicator_ids)
+        .filter(chosen)
+        .filter(
+            Q(period=period)
+            | Q(period__kind=Period.Kind.YEAR, period__start_year=period.start_year)
+            | Q(period__end__lt=period.start, period__end=Subquery(latest_earlier))
+        )
+        .select_related("period")
+    ):
+        found.setdefault(comparator.indicator_id, []).append(comparator)
+    return found
 
 
 def comparator_for(comparators: list[ComparatorValue], kind: str, period: Period):

@@ -28,6 +28,15 @@ def last_year_key(period: Period) -> PeriodKey:
     return period.kind, period.start_year - 1, period.number
 
 
+def keys_for(key: PeriodKey) -> tuple[PeriodKey, ...]:
+    """The keys a figure for ``key`` may be stored under: a quarter's own, then its last
+    month's (history is often stored against a month: Slough's staffing at March 2015)."""
+    kind, year, number = key
+    if kind == Period.Kind.QUARTER:
+        return key, (Period.Kind.MONTH, year, Period.quarter_end_month(number))
+    return (key,)
+
+
 def period_key(period: Period) -> PeriodKey:
     """A period as (kind, start_year, number), to match against ``previous_key`` and others."""
     return period.kind, period.start_year, period.number

@@ -4,15 +4,22 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from scrutiny.models import Authority, Period
 
-from ..models import ComparatorValue, Indicator, IndicatorValue, Target
+from ..models import Indicator, IndicatorValue, Target
 from .figures import Figures, figures_of, reader_threshold
-from .indicators import comparator_for, comparators_q, target_for
+from .indicators import benchmarks_for, comparator_for, target_for
 from .neighbours import neighbour_figures
-from .periods import PeriodKey, key_label, last_year_key, period_key, previous_key
+from .periods import (
+    PeriodKey,
+    key_label,
+    keys_for,
+    last_year_key,
+    period_key,
+    previous_key,
+)
 from .rows import AreaGroup, Scorecard, ScorecardRow
 
 
@@ -45,6 +52,13 @@ def with_related(queryset: QuerySet, **related) -> list:
     return rows
 
 
+def first_of(by_key: dict, indicator_id: int, key: PeriodKey):
+    """The figure for the period ``key`` names, or for its last month if it has none."""
+    return next(
+        (by_key[(indicator_id, k)] for k in keys_for(key) if (indicator_id, k) in by_key), None
+    )
+
+
 def scorecard_periods(authority: Authority) -> list[Period]:
     """Periods the council has any figure for, latest first."""
     has_value = IndicatorValue.objects.filter(authority=authority).values("period")
@@ -71,7 +85,8 @@ def council_scorecard(
     before, year_ago = previous_key(period), last_year_key(period)
 
     # The periods compared with are among the council's periods, or it has no figure there.
-    wanted = {p.pk: p for p in periods if p == period or period_key(p) in (before, year_ago)}
+    compared = {*keys_for(before), *keys_for(year_ago)}
+    wanted = {p.pk: p for p in periods if p == period or period_key(p) in compared}
     records = with_related(
         IndicatorValue.objects.filter(authority=authority, period_id__in=wanted).order_by(),
         indicator=Indicator,
@@ -94,18 +109,7 @@ def council_scorecard(
     ):
         targets.setdefault(target.indicator_id, []).append(target)
 
-    comparators: dict[int, list[ComparatorValue]] = {}
-    for comparator in (
-        ComparatorValue.objects.filter(indicator_id__in=ids)
-        .filter(comparators_q(authority))
-        .filter(
-            Q(period=period)
-            | Q(period__kind=Period.Kind.YEAR, period__start_year=period.start_year)
-            | Q(period__end__lt=period.start)
-        )
-        .select_related("period")
-    ):
-        comparators.setdefault(comparator.indicator_id, []).append(comparator)
+    comparators = benchmarks_for(authority, period, ids)
 
     neighbour_values: dict[int, list[Decimal]] = {}
     # Their related rows come too, so that a neighbour's figure is hidden here exactly as on
@@ -126,8 +130,8 @@ def council_scorecard(
             indicator=indicator,
             period=period,
             current=by_key[(indicator.pk, period_key(period))],
-            previous=by_key.get((indicator.pk, before)),
-            last_year=by_key.get((indicator.pk, year_ago)),
+            previous=first_of(by_key, indicator.pk, before),
+            last_year=first_of(by_key, indicator.pk, year_ago),
             previous_label=previous_label,
             last_year_label=last_year_label,
             target=target_for(targets.get(indicator.pk, []), period),

@@ -1,5 +1,6 @@
 """Data blocks: report sections built from the stored figures and frozen at publication."""
 
+from .approval import provisional_reason, register_approval_check
 from .content import BlockContent, ChartData, TableData, simple_table, table_data
 from .registry import (
     BLOCK_TYPES,
@@ -27,6 +28,8 @@ __all__ = [
     "block_types_with_choices",
     "build_block",
     "check_choice",
+    "provisional_reason",
+    "register_approval_check",
     "choice_texts",
     "register_kinds",
     "show_block",

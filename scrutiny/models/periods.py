@@ -77,6 +77,11 @@ class Period(models.Model):
         year = start_year if number >= 4 else start_year + 1
         return dt.date(year, number, 1), dt.date(year, number, calendar.monthrange(year, number)[1])
 
+    @staticmethod
+    def quarter_end_month(number: int) -> int:
+        """The calendar month a quarter ends in: Q1 June, Q2 September, Q3 December, Q4 March."""
+        return (3 * number + 2) % 12 + 1
+
     @classmethod
     def get(cls, kind: str, start_year: int, number: int | None = None) -> Period:
         start, end = cls.bounds(kind, start_year, number)

@@ -361,3 +361,24 @@ def test_a_block_frozen_for_an_earlier_date_shows_the_history_as_it_stood_then(
     for variant in ("public", "members"):
         (row,) = section.frozen_data[variant]["tables"][0]["rows"]
         assert row[2:] == ["In progress", "Begun"]
+
+
+def test_a_block_of_a_draft_quarters_figures_is_refused_until_the_return_is_approved(
+    approved, committee, clerk, authority, approver
+):
+    from returns.models import QuarterlyReturn
+    from scrutiny.models import Period
+
+    _on_agenda(approved, committee, dt.date(2026, 11, 10))
+    # The compliments block shows 2014/15; its fourth quarter's return is still a draft.
+    quarter = QuarterlyReturn.objects.create(authority=authority, period=Period.quarter(2014, 4))
+    with pytest.raises(ReportRefused, match="The block “Compliments” cannot be published") as e:
+        report_publish(report=approved, published_by=clerk, now=NOW)
+    assert "Q4 2014/15 are provisional" in str(e.value)
+    assert not approved.sections.filter(frozen_data__isnull=False).exists()
+    # Approved (four eyes: submitted by one, approved by another), it may go.
+    quarter.status = QuarterlyReturn.Status.APPROVED
+    quarter.submitted_by, quarter.submitted_at = clerk, NOW
+    quarter.approved_by, quarter.approved_at = approver, NOW
+    quarter.save()
+    assert report_publish(report=approved, published_by=clerk, now=NOW).status == "published"

@@ -409,3 +409,13 @@ def test_saving_a_section_again_unchanged_adds_no_history(
     assert after_first > 0, "the first save stored nothing"
     assert post(client, draft, slug, {}).status_code == 302
     assert history_rows(slug) == after_first
+
+
+def test_last_quarter_and_last_year_are_found_at_the_quarters_last_month(
+    as_user, officer, authority, teams, everything
+):
+    # History loaded against months: December 2014 is Q3 2014/15, March 2014 Q4 2013/14.
+    for period, cases in ((Period.month(2014, 12), 80), (Period.month(2014, 3), 70)):
+        CaseloadFactory(authority=authority, team=teams[0], period=period, cases_held=cases)
+    page = as_user(officer).get(URL.format("caseloads")).content.decode()
+    assert 'id="id_rows-0-cases_held-previous">Last quarter: 80<br>Last year: 70<' in page

@@ -51,7 +51,11 @@ def test_the_template_is_laid_out_like_the_sections_with_last_quarter_locked(
         "Contacts in the quarter, Q3 2014/15",
     ]
     emails = row_of(sheet, "Emails")
-    assert sheet.cell(emails, 4).value == "800"
+    # Numbers, so they sum in Excel; the reference column is grey, as the instructions say.
+    assert sheet.cell(emails, 4).value == 800 and sheet.cell(emails, 4).data_type == "n"
+    assert sheet.cell(emails, 4).fill.fgColor.rgb.endswith("D9D9D9")
+    assert sheet.cell(4, 4).fill.fgColor.rgb.endswith("D9D9D9")
+    assert sheet.cell(emails, 3).fill.fill_type is None
     assert sheet.protection.sheet
     assert sheet.cell(emails, 4).protection.locked
     assert not sheet.cell(emails, 3).protection.locked
@@ -68,6 +72,25 @@ def test_a_round_trip_applies_every_sheet(as_user, draft, officer):
     assert response.status_code == 302, response.content.decode()[-3000:]
     assert list(ContactVolume.objects.values_list("channel", "count")) == [("email", 839)]
     assert list(ComplaintCount.objects.values_list("count", flat=True)) == [2]
+
+
+def test_the_sheet_reads_numbers_as_the_forms_do(as_user, draft, officer):
+    client = as_user(officer)
+    book = download(client)
+    contacts = book["contacts"]
+    contacts.cell(row_of(contacts, "Emails"), 3).value = "1,120"
+    assert upload(client, book).status_code == 302
+    assert list(ContactVolume.objects.values_list("count", flat=True)) == [1120]
+    # What is entered comes back as a number.
+    again = download(client)["contacts"]
+    assert again.cell(row_of(again, "Emails"), 3).value == 1120
+    for typed in ("22,5", "1,2"):
+        book = download(client)
+        contacts = book["contacts"]
+        contacts.cell(row_of(contacts, "Emails"), 3).value = typed
+        html = upload(client, book).content.decode()
+        assert "a comma can only separate thousands" in html, typed
+    assert list(ContactVolume.objects.values_list("count", flat=True)) == [1120]
 
 
 def test_a_file_with_errors_changes_nothing_and_lists_every_problem(as_user, draft, officer):

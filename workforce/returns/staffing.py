@@ -83,14 +83,15 @@ class StaffingEntry(SectionEntry):
             )
         )
         current_id = self.periods["current"] and self.periods["current"].pk
-        previous_id = self.periods["previous"] and self.periods["previous"].pk
-        last_year_id = self.periods["last_year"] and self.periods["last_year"].pk
+        # The basis of the first figures found: this quarter's, else last quarter's (or its
+        # last month's), else last year's.
         stored_basis = next(
             (
                 f.basis
-                for wanted in (current_id, previous_id, last_year_id)
+                for wanted in self.periods.values()
+                if wanted
                 for f in self.figures
-                if f.period_id == wanted
+                if f.period_id == wanted.pk
             ),
             Basis.HEADCOUNT,
         )

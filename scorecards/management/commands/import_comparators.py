@@ -30,11 +30,7 @@ class Command(BaseCommand):
             raise CommandError(f"Cannot read {path}: {error.strerror}.") from error
         result = comparators_import(source=data, dry_run=dry_run)
         if not result.ok:
-            for problem in result.problems:
-                self.stderr.write(str(problem))
-            raise CommandError(
-                f"{len(result.problems)} problem(s) in {path}: nothing was imported."
-            )
+            raise result.refusal(self.stderr.write, path)
         if dry_run:
             self.stdout.write(self.style.SUCCESS(f"{result.rows} rows checked: no problems."))
             return
