@@ -165,7 +165,7 @@ class IndicatorDetailView(InScorecards, ReaderMixin, ObjectDetailView):
     slug_field = "code"
     slug_url_kwarg = "code"
     template_name = "scorecards/indicator_detail.html"
-    fields = ["definition", "area", "unit", "polarity", "basis", "source"]
+    fields = ["definition", "area", "unit", "polarity", "coverage", "basis", "source"]
 
     def get_queryset(self):
         return selectors.indicators_for(self.authority)
