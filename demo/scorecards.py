@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from scorecards.catalogue import coverage_from
 from scorecards.models import (
     ComparatorValue,
     Indicator,
@@ -31,6 +32,7 @@ def load_indicators(*, data: list[dict[str, Any]], owner: Authority | None = Non
             values={
                 **{name: row.get(name, "") for name in INDICATOR_FIELDS},
                 "decimals": row.get("decimals", 1),
+                "coverage": row.get("coverage") or coverage_from(row.get("basis", "")),
                 "is_local": owner is not None,
                 "owner": owner,
                 "order": row.get("order", order),

@@ -19,6 +19,7 @@ register(
     m.Target,
     m.PracticeScorecard,
     m.PracticeScore,
+    m.ReportedIndicator,
     inlines={m.PracticeScorecard: [m.PracticeAspect]},
 )
 

@@ -10,7 +10,7 @@ from simple_history.models import HistoricalRecords
 from scrutiny.models import Authority, Period, Region
 
 # Paths below /<council>/scorecards/ that are pages, not indicator codes.
-RESERVED_CODES = frozenset({"practice"})
+RESERVED_CODES = frozenset({"practice", "catalogue"})
 
 
 def validate_indicator_code(code: str) -> None:
@@ -47,6 +47,16 @@ class Indicator(models.Model):
         HIGHER = "higher", "Higher is better"
         LOWER = "lower", "Lower is better"
         NEITHER = "neither", "Neither higher nor lower is better"
+        CLOSE = "close", "Close to target is best"
+
+    class Coverage(models.TextChoices):
+        """The time a figure covers: what used to be typed as free text in ``basis``."""
+
+        SNAPSHOT = "snapshot", "Snapshot at a date"
+        QUARTER = "quarter", "The quarter"
+        YEAR_TO_DATE = "year-to-date", "Year to date"
+        ROLLING_12 = "rolling-12", "Rolling 12 months"
+        FINANCIAL_YEAR = "financial-year", "Financial year"
 
     code = models.SlugField(max_length=60, unique=True, validators=[validate_indicator_code])
     name = models.CharField(max_length=200)
@@ -55,7 +65,12 @@ class Indicator(models.Model):
     unit = models.CharField(max_length=8, choices=Unit.choices)
     polarity = models.CharField(max_length=8, choices=Polarity.choices)
     decimals = models.PositiveSmallIntegerField(default=1)
-    basis = models.CharField(max_length=200, blank=True)
+    basis = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="A note on the basis beyond its coverage (kept as typed where it named none).",
+    )
+    coverage = models.CharField(max_length=16, choices=Coverage.choices, blank=True)
     source = models.CharField(max_length=300, blank=True)
     is_local = models.BooleanField(
         default=False, help_text="A council's own measure rather than a national one."
@@ -83,12 +98,17 @@ class Indicator(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def multiplier(self) -> int:
+        """What the unit multiplies numerator / denominator by: 100, 10,000 or 1."""
+        return self.SCALE.get(self.unit, 1)
+
     def value_from_counts(self, numerator, denominator) -> Decimal | None:
         """The value counted as ``numerator`` of ``denominator`` (None without both, or with
         a denominator of 0), scaled by the unit: the one formula every surface uses."""
         if numerator is None or not denominator:
             return None
-        return Decimal(numerator) * self.SCALE.get(self.unit, 1) / Decimal(denominator)
+        return Decimal(numerator) * self.multiplier / Decimal(denominator)
 
 
 class IndicatorValue(models.Model):
@@ -164,6 +184,12 @@ class Target(models.Model):
         default=0,
         help_text="How far on the wrong side of target is still Amber rather than Red.",
     )
+    band = models.DecimalField(
+        max_digits=12,
+        decimal_places=4,
+        default=0,
+        help_text="For a close-to-target indicator: how far either side of target is Green.",
+    )
     note = models.CharField(max_length=300, blank=True)
 
     class Meta:
@@ -173,10 +199,31 @@ class Target(models.Model):
                 fields=["indicator", "authority", "period"], name="target_unique"
             ),
             models.CheckConstraint(condition=Q(tolerance__gte=0), name="target_tolerance_positive"),
+            models.CheckConstraint(condition=Q(band__gte=0), name="target_band_positive"),
         ]
 
     def __str__(self) -> str:
         return f"{self.indicator}: {self.value} ({self.period})"
+
+
+class ReportedIndicator(models.Model):
+    """A catalogue indicator a council has chosen to report: it is on the council's return."""
+
+    authority = models.ForeignKey(
+        Authority, on_delete=models.CASCADE, related_name="reported_indicators"
+    )
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="reporters")
+
+    class Meta:
+        ordering = ["authority", "indicator"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["authority", "indicator"], name="reported_indicator_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.authority.short_name}: {self.indicator}"
 
 
 class ComparatorValue(models.Model):

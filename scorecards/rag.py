@@ -17,7 +17,11 @@ if TYPE_CHECKING:
 HIGHER = "higher"
 LOWER = "lower"
 NEITHER = "neither"
-POLARITIES = frozenset({HIGHER, LOWER, NEITHER})
+CLOSE = "close"
+POLARITIES = frozenset({HIGHER, LOWER, NEITHER, CLOSE})
+# Polarities by which a move or a rank is neither better nor worse in itself: close to
+# target is better only against the target, which a trend or quartile does not know.
+UNRANKED = frozenset({NEITHER, CLOSE})
 
 
 class Rag(Enum):
@@ -55,7 +59,7 @@ _COLOURS = {Rag.RED: "red", Rag.AMBER: "orange", Rag.GREEN: "green", Rag.NO_TARG
 
 
 def check_polarity(polarity: str) -> str:
-    """The polarity unchanged, or ValueError if it is not higher, lower or neither."""
+    """The polarity unchanged, or ValueError if it is not higher, lower, neither or close."""
     if polarity not in POLARITIES:
         raise ValueError(f"Unknown polarity {polarity!r}: expected one of {sorted(POLARITIES)}")
     return str(polarity)
@@ -78,8 +82,12 @@ def rag_for(
     polarity: str,
     *,
     decimals: int | None = None,
+    band: Decimal | int | None = None,
 ) -> Rag:
     """Green on or beyond target, Amber short of it by at most the tolerance, Red further off.
+
+    For a close-to-target polarity, Green is within ``band`` of the target on either side,
+    Amber within the tolerance beyond the band, Red further off on either side.
 
     ``decimals``, when given, rounds the value half up first, so that the rating agrees with the
     figure printed beside it (14.04 shown as 14.0 against a target of 14.0 is on target).
@@ -87,14 +95,20 @@ def rag_for(
     check_polarity(polarity)
     value, target = exact(value, "value"), exact(target, "target")
     slack = exact(tolerance, "tolerance") or Decimal(0)
-    if slack < 0:
-        raise ValueError("tolerance must be zero or more")
+    green_band = exact(band, "band") or Decimal(0)
+    if slack < 0 or green_band < 0:
+        raise ValueError("tolerance and band must be zero or more")
     if value is None or target is None or polarity == NEITHER:
         return Rag.NO_TARGET
     if decimals is not None:
         value = round_half_up(value, decimals)
     # How far short of target the value is: positive means on the wrong side.
-    shortfall = target - value if polarity == HIGHER else value - target
+    if polarity == CLOSE:
+        shortfall = abs(value - target) - green_band
+    elif polarity == HIGHER:
+        shortfall = target - value
+    else:
+        shortfall = value - target
     if shortfall <= 0:
         return Rag.GREEN
     if shortfall <= slack:
@@ -115,4 +129,5 @@ def rag_against(value: Decimal | int | None, target: Target | None, indicator: I
         None if target is None else target.tolerance,
         indicator.polarity,
         decimals=indicator.decimals,
+        band=None if target is None else target.band,
     )

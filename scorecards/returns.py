@@ -12,6 +12,7 @@ from returns.entries import Entry
 from returns.forms import TEXT, Column, Figures, Row
 from returns.models import ReturnSectionKey
 from returns.rules import Problem
+from scorecards.derived.codes import is_derived
 from scorecards.models import Indicator, IndicatorValue, PracticeAspect, PracticeScore
 from scrutiny.models import Period
 
@@ -137,11 +138,20 @@ class IndicatorEntry(Entry):
     )
 
     def load(self) -> None:
-        self.indicators = list(
-            Indicator.objects.filter(Q(values__authority=self.authority) | Q(owner=self.authority))
+        # The council's own measures, the catalogue indicators it reports (before they have
+        # a figure) and any it has figures for; never one worked out from the workforce
+        # figures, which is shown on the scorecard but not typed.
+        self.indicators = [
+            indicator
+            for indicator in Indicator.objects.filter(
+                Q(values__authority=self.authority)
+                | Q(owner=self.authority)
+                | Q(reporters__authority=self.authority)
+            )
             .distinct()
             .order_by("area", "order", "name")
-        )
+            if not is_derived(indicator.code)
+        ]
         self.stored = list(
             IndicatorValue.objects.filter(
                 authority=self.authority, period_id__in=self.period_ids()

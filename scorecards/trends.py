@@ -8,7 +8,7 @@ from enum import Enum
 
 from scrutiny.formatting import round_half_up
 
-from .rag import HIGHER, NEITHER, check_polarity, exact
+from .rag import HIGHER, UNRANKED, check_polarity, exact
 
 # LAIT bands need at least one council per quarter besides this one.
 MIN_COMPARATORS = 4
@@ -74,7 +74,7 @@ def direction(
         return None
     if difference == 0:
         return Direction.NO_CHANGE
-    if polarity == NEITHER:
+    if polarity in UNRANKED:
         return Direction.INCREASED if difference > 0 else Direction.DECREASED
     return Direction.IMPROVED if (difference > 0) == (polarity == HIGHER) else Direction.WORSENED
 
@@ -136,7 +136,7 @@ def quartile(
         for other in neighbour_values
         if other is not None
     ]
-    if own is None or polarity == NEITHER or len(others) < MIN_COMPARATORS:
+    if own is None or polarity in UNRANKED or len(others) < MIN_COMPARATORS:
         return None
     if polarity == HIGHER:
         better = sum(1 for other in others if other > own)

@@ -1,11 +1,13 @@
 from django.urls import path
 
 from . import views
+from .catalogue.choose import CatalogueChooseView
 
 app_name = "scorecards"
 
 urlpatterns = [
     path("", views.IndicatorListView.as_view(), name="indicator_list"),
+    path("catalogue/", CatalogueChooseView.as_view(), name="catalogue_choose"),
     path("practice/", views.PracticeScorecardListView.as_view(), name="practice_scorecard_list"),
     path(
         "practice/<int:pk>/",

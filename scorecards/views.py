@@ -25,7 +25,7 @@ from scrutiny.charts import (
     scorecard_average_chart,
 )
 from scrutiny.models import Period
-from scrutiny.permissions import can_view_data
+from scrutiny.permissions import can_view_data, can_write_reports
 from scrutiny.views.charts import chart_response
 from scrutiny.views.generic import AuthorityMixin, ObjectDetailView, ObjectListView
 
@@ -151,6 +151,8 @@ class IndicatorListView(ReaderMixin, AuthorityMixin, TemplateView):
             title="Scorecard",
             scorecard=scorecard,
             tables=tables,
+            may_choose_indicators=self.can_view
+            and can_write_reports(self.request.user, self.authority),
         )
         return context
 
@@ -163,7 +165,7 @@ class IndicatorDetailView(InScorecards, ReaderMixin, ObjectDetailView):
     slug_field = "code"
     slug_url_kwarg = "code"
     template_name = "scorecards/indicator_detail.html"
-    fields = ["definition", "area", "unit", "polarity", "basis", "source"]
+    fields = ["definition", "area", "unit", "polarity", "coverage", "basis", "source"]
 
     def get_queryset(self):
         return selectors.indicators_for(self.authority)

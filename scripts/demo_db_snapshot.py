@@ -120,11 +120,19 @@ def check(name: Path) -> dict:
     return compare(expected, counts, statuses)
 
 
+# Tables a data migration ships rows into (the national indicator catalogue): they may grow
+# over a release's database, never shrink.
+SHIPPED = frozenset({"scorecards_indicator"})
+
+
 def compare(expected: dict, counts: dict[str, int], statuses: dict[str, dict]) -> dict:
     """What differs from the release's record: row counts by table, statuses by page."""
     problems: dict = {}
     for table, rows in expected["counts"].items():
-        if counts.get(table) != rows:
+        now = counts.get(table)
+        if table in SHIPPED and now is not None and now >= rows:
+            continue
+        if now != rows:
             problems.setdefault("counts", {})[table] = {"was": rows, "now": counts.get(table)}
     for reader, pages in expected["statuses"].items():
         for url, status in pages.items():

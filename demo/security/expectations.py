@@ -106,6 +106,7 @@ EXPECTED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "scorecards:indicator_list": OPEN,
     "scorecards:indicator_detail": OPEN,
     "scorecards:practice_scorecard_list": OPEN,
+    "scorecards:catalogue_choose": WRITE,
     "scorecards:practice_scorecard_detail": OPEN,
     "scorecards:private_chart_file": COUNCIL_ONLY,
     "programmes:programme_list": COUNCIL_ONLY,

@@ -27,3 +27,21 @@ def role_code(measure: str, role_name: str) -> str:
 def course_code(course_name: str) -> str:
     """The indicator code for the share of staff who have completed a course."""
     return f"{STAFF_TRAINED}-{slugify(course_name)}"[:60]
+
+
+_WHOLE_CODES = frozenset({AGENCY_RATE, PERCENT_PERMANENT, VACANCY_RATE, AVERAGE_CASELOAD})
+_ROLE_PREFIXES = tuple(
+    f"{measure}-"
+    for measure in (
+        AGENCY_RATE_ROLE,
+        PERCENT_PERMANENT_ROLE,
+        VACANCY_RATE_ROLE,
+        TURNOVER_RATE_ROLE,
+        STAFF_TRAINED,
+    )
+)
+
+
+def is_derived(code: str) -> bool:
+    """Whether an indicator's figure is worked out from the workforce figures, never typed."""
+    return code in _WHOLE_CODES or code.startswith(_ROLE_PREFIXES)

@@ -384,6 +384,12 @@ def _catalogue(*codes, unit=Indicator.Unit.PERCENT):
     return {code: IndicatorFactory(code=code, unit=unit) for code in codes}
 
 
+def _stored(authority, period, *codes):
+    """The rows stored for these codes (the shipped catalogue's own are stored beside them)."""
+    stored = derived_values_store(authority=authority, period=period)
+    return [row for row in stored if row.indicator.code in codes]
+
+
 def test_storing_is_idempotent_and_fills_the_counts(slough):
     codes = [d.role_code(m, role) for m in ("percent-permanent", "agency-rate") for role in ROLES]
     _catalogue(*codes, "sw-agency-rate", "sw-percent-permanent")
@@ -407,9 +413,9 @@ def test_storing_is_idempotent_and_fills_the_counts(slough):
 def test_storing_follows_a_corrected_count(slough):
     _catalogue("percent-permanent-social-workers")
     period = Period.month(2014, 3)
-    (row,) = derived_values_store(authority=slough, period=period)
+    (row,) = _stored(slough, period, "percent-permanent-social-workers")
     slough.staffing.filter(role__name="Social workers", period=period).update(permanent=37)
-    (again,) = derived_values_store(authority=slough, period=period)
+    (again,) = _stored(slough, period, "percent-permanent-social-workers")
     assert again.pk == row.pk
     again.refresh_from_db()
     assert again.value == D(37) * 100 / 75
@@ -424,7 +430,7 @@ def test_a_value_reported_without_counts_is_left_untouched(slough):
         reported_value=48,
         basis="As printed",
     )
-    stored = derived_values_store(authority=slough, period=Period.month(2014, 3))
+    stored = _stored(slough, Period.month(2014, 3), *indicators)
     assert [row.indicator.code for row in stored] == ["agency-rate-social-workers"]
     reported.refresh_from_db()
     assert (reported.numerator, reported.reported_value, reported.basis) == (None, 48, "As printed")
@@ -434,7 +440,7 @@ def test_only_catalogued_national_or_own_indicators_are_stored(slough):
     IndicatorFactory(
         code="agency-rate-social-workers", is_local=True, owner=AuthorityFactory(slug="elsewhere")
     )
-    assert derived_values_store(authority=slough, period=Period.month(2014, 3)) == []
+    assert _stored(slough, Period.month(2014, 3), "agency-rate-social-workers") == []
 
 
 def test_wokingham_turnover_reported_as_a_rate_is_never_given_counts(db):

@@ -175,7 +175,7 @@ def test_the_public_scorecard_page_prints_c_where_the_download_does(client, auth
     rows = published(client, authority)
     body = client.get(f"/{authority.slug}/scorecards/").content.decode()
     for code, row in rows.items():
-        name = code.replace("-", " ").capitalize()
+        name = re.escape(Indicator.objects.get(code=code).name)
         match = re.search(rf">{name}</a>.*?</th>\s*<td[^>]*>(.*?)</td>", body, re.S)
         assert match, code
         assert match.group(1).strip().startswith("c") == (row["value"] == "c"), code
