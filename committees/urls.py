@@ -4,7 +4,7 @@ members, meetings and agendas, and reports from draft to publication."""
 from django.urls import path
 
 from . import reading_urls
-from .views import authoring, clerking, committees, report_sections, reports
+from .views import authoring, clerking, committees, report_data, report_sections, reports
 from .views.home import AuthorityHomeView
 
 app_name = "committees"
@@ -25,6 +25,11 @@ urlpatterns = [
     path("meetings/<int:pk>/", committees.MeetingDetailView.as_view(), name="meeting_detail"),
     path("reports/", reports.ReportListView.as_view(), name="report_list"),
     path("reports/<int:pk>/", reports.ReportDetailView.as_view(), name="report_detail"),
+    path(
+        "reports/<int:pk>/tables/<int:number>/<slug:fmt>/",
+        report_data.ReportTableView.as_view(),
+        name="report_table",
+    ),
     # Writing reports and taking them to publication
     path("reports/new/", authoring.ReportCreateView.as_view(), name="report_create"),
     path("reports/<int:pk>/manage/", authoring.ReportManageView.as_view(), name="report_manage"),

@@ -13,6 +13,7 @@ from committees.selectors import (
     report_versions,
     visible_reports,
 )
+from committees.selectors.report_data import shown_tables
 from committees.tables import ReportTable
 from scrutiny.permissions import can_handle_reports, can_write_reports
 from scrutiny.views.generic import AuthorityMixin, ObjectListView
@@ -67,6 +68,7 @@ class ReportDetailView(AuthorityMixin, DetailView):
             sections=body.sections,
             financial_rows=body.financial_rows,
             background_papers=body.background_papers,
+            tables=shown_tables(report, body),
             earlier_version=earlier,
             can_manage_report=can_handle_reports(self.request.user, self.authority),
             later_versions=later,

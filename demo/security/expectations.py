@@ -55,6 +55,7 @@ EXPECTED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "committees:committee_calendar": OPEN,
     "committees:report_list": OPEN,
     "committees:report_detail": OPEN,
+    "committees:report_table": OPEN,
     "committees:report_search": OPEN,
     # Writing reports and taking them to publication
     "committees:report_create": WRITE,
