@@ -125,21 +125,21 @@ def route_urls(cast: Cast) -> dict[str, str]:
     found: dict[str, str] = {}
     slug, draft, meeting = COUNCIL, cast.draft_pk, cast.meeting_pk
     quarter = f"/{slug}/returns/2014-15-q4/"
-    start = ["/", f"/{slug}/", f"/{slug}/reports/{draft}/manage/", quarter]
-    queue, seen = deque(start), set()
-    # A report's page and its PDF are open to the public only once published: the crawl meets
-    # the draft first on some databases, so both name the first published report outright.
+    # A report's page, its PDF and its tables are open to the public only once published: the
+    # crawl starts at a published report with figures, so it meets that report before the draft
+    # (whose id, and so whose place in the lists, differs between databases).
     published = (
-        ReportSection.objects.filter(report__authority__slug=slug, report__status="published")
+        ReportSection.objects.filter(
+            report__authority__slug=slug,
+            report__status="published",
+            kind=ReportSection.Kind.DATA,
+        )
         .order_by("report_id")
         .values_list("report_id", flat=True)[0]
     )
-    found["committees:report_detail"] = reverse(
-        "committees:report_detail", kwargs={"authority": slug, "pk": published}
-    )
-    found["packs:report_pdf"] = reverse(
-        "packs:report_pdf", kwargs={"authority": slug, "pk": published}
-    )
+    first = reverse("committees:report_detail", kwargs={"authority": slug, "pk": published})
+    start = [first, "/", f"/{slug}/", f"/{slug}/reports/{draft}/manage/", quarter]
+    queue, seen = deque(start), set()
     while queue:
         url = queue.popleft()
         if url in seen or SKIP.match(url):
