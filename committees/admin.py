@@ -9,6 +9,7 @@ from . import models as m
 register(
     m.Committee,
     m.CommitteeMembership,
+    m.Councillor,
     m.Meeting,
     m.AgendaItem,
     m.Report,

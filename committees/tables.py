@@ -1,6 +1,7 @@
 """GOV.UK tables of committees, their members and meetings, and reports."""
 
 import django_tables2 as tables
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from committees.models import Committee, CommitteeMembership, Meeting, Report
@@ -45,6 +46,16 @@ class MembershipTable(tables.Table):
     class Meta:
         model = CommitteeMembership
         fields = ["name", "role"]
+
+    def render_name(self, value, record):
+        if record.councillor_id is None:
+            return value
+        return format_html(
+            '<a class="govuk-link" href="{}#seat-{}">{}</a>',
+            record.councillor.get_absolute_url(),
+            record.pk,
+            value,
+        )
 
 
 class MeetingTable(tables.Table):

@@ -4,7 +4,15 @@ members, meetings and agendas, and reports from draft to publication."""
 from django.urls import path
 
 from . import reading_urls
-from .views import authoring, clerking, committees, report_data, report_sections, reports
+from .views import (
+    authoring,
+    clerking,
+    committees,
+    councillors,
+    report_data,
+    report_sections,
+    reports,
+)
 from .views.home import AuthorityHomeView
 
 app_name = "committees"
@@ -21,6 +29,12 @@ urlpatterns = [
         "committees/<slug:slug>/recommendations/",
         committees.CommitteeRecommendationsView.as_view(),
         name="committee_recommendations",
+    ),
+    path("councillors/", councillors.CouncillorListView.as_view(), name="councillor_list"),
+    path(
+        "councillors/<slug:slug>/",
+        councillors.CouncillorDetailView.as_view(),
+        name="councillor_detail",
     ),
     path("meetings/<int:pk>/", committees.MeetingDetailView.as_view(), name="meeting_detail"),
     path("reports/", reports.ReportListView.as_view(), name="report_list"),

@@ -6,7 +6,8 @@ from collections.abc import Iterable
 
 from django.contrib.auth.hashers import check_password, make_password
 
-from committees.models import Committee, CommitteeMembership
+from committees.models import Committee, CommitteeMembership, Councillor
+from committees.models.councillors import councillor_slug
 from scrutiny.models import Authority, User, UserRole
 
 DEMO_PASSWORD = "demo"
@@ -42,16 +43,41 @@ def load_accounts(*, authorities: Iterable[Authority]) -> list[User]:
     return users
 
 
+# The seed papers print no committee's membership, so every seat here is illustrative and
+# says so; the demo member's sign-in belongs to one of each committee's councillors.
+ILLUSTRATIVE_SEATS = (
+    ("Cllr Alex Example", CommitteeMembership.Role.CHAIR, None),
+    ("Cllr Bea Example", CommitteeMembership.Role.VICE_CHAIR, None),
+    ("Cllr Dana Example", CommitteeMembership.Role.MEMBER, "member"),
+    ("Cllr Eli Example", CommitteeMembership.Role.MEMBER, None),
+    ("Cllr Fran Example", CommitteeMembership.Role.SUBSTITUTE, None),
+)
+
+
 def load_memberships(*, member: User, committees: Iterable[Committee]) -> None:
-    """The demo member sits on every committee; no councillor's name is made up."""
+    """Illustrative councillors sit on every committee; the demo member's sign-in is one of them."""
     for committee in committees:
+        committee.memberships.filter(name__in=[n for n, *_ in ILLUSTRATIVE_SEATS]).delete()
         committee.memberships.filter(user=member).delete()
-        CommitteeMembership.objects.create(
-            committee=committee,
-            user=member,
-            name=member.get_full_name(),
-            role=CommitteeMembership.Role.MEMBER,
-        )
+        for name, role, account in ILLUSTRATIVE_SEATS:
+            councillor, _ = Councillor.objects.update_or_create(
+                authority=committee.authority,
+                slug=councillor_slug(name),
+                defaults={
+                    "name": name,
+                    "party": "Illustrative party",
+                    "ward": "Illustrative ward",
+                    "interests": "Illustrative: none registered in the seed papers.",
+                    "user": member if account == "member" else None,
+                },
+            )
+            CommitteeMembership.objects.create(
+                committee=committee,
+                councillor=councillor,
+                user=member if account == "member" else None,
+                name=name,
+                role=role,
+            )
 
 
 def _demo_password_hash() -> str:

@@ -38,6 +38,7 @@ DEMO_MODELS: tuple[type[Model], ...] = (
     scrutiny.Team,
     committees.Committee,
     committees.CommitteeMembership,
+    committees.Councillor,
     committees.Meeting,
     committees.AgendaItem,
     committees.Report,

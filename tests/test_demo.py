@@ -340,6 +340,16 @@ def test_admin_is_a_superuser_and_member_sits_on_every_committee(demo, db):
         assert committee.memberships.filter(user=member).count() == 1
 
 
+def test_each_committee_lists_illustrative_councillors_not_the_demo_login(client, demo, db):
+    for committee in Committee.objects.all():
+        body = client.get(committee.get_absolute_url()).content.decode()
+        assert "Demo Member" not in body
+        assert "Cllr Alex Example" in body and "Chairman" in body
+        seat = committee.memberships.get(user__username="member")
+        assert seat.councillor.user.username == "member"
+        assert seat.councillor.party == "Illustrative party"
+
+
 def test_the_command_prints_a_summary(demo, db):
     out = io.StringIO()
     call_command("demo", stdout=out)

@@ -2,6 +2,7 @@
 the recommendations they make."""
 
 from .committees import EXEMPT_PARAGRAPHS, AgendaItem, Committee, CommitteeMembership, Meeting
+from .councillors import Councillor
 from .recommendations import Recommendation, RecommendationUpdate
 from .reports import BackgroundPaper, FinancialImplication, Report, ReportSection
 
@@ -11,6 +12,7 @@ __all__ = [
     "BackgroundPaper",
     "Committee",
     "CommitteeMembership",
+    "Councillor",
     "FinancialImplication",
     "Meeting",
     "Recommendation",

@@ -62,6 +62,14 @@ class CommitteeMembership(models.Model):
         blank=True,
         related_name="committee_memberships",
     )
+    councillor = models.ForeignKey(
+        "committees.Councillor",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        help_text="The person in the seat; set from the name when the seat is saved.",
+    )
     name = models.CharField(max_length=120, help_text="As printed, e.g. 'Cllr Prue Bray'.")
     role = models.CharField(max_length=12, choices=Role.choices, default=Role.MEMBER)
     start_date = models.DateField(null=True, blank=True)

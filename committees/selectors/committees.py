@@ -38,7 +38,7 @@ def current_memberships(committee):
     """Who sits on the committee today, chair first."""
     today = timezone.localdate()
     order = {"chair": 0, "vice-chair": 1, "member": 2, "co-opted": 3, "substitute": 4}
-    rows = committee.memberships.filter(
+    rows = committee.memberships.select_related("councillor__authority").filter(
         Q(start_date__isnull=True) | Q(start_date__lte=today),
         Q(end_date__isnull=True) | Q(end_date__gte=today),
     )

@@ -7,6 +7,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from committees.models import AgendaItem, Committee, CommitteeMembership, Meeting, Recommendation
+from committees.services.councillors import councillor_for_seat
 from scrutiny.models import Authority, User
 from scrutiny.permissions import can_manage_meetings
 
@@ -81,7 +82,10 @@ def membership_save(*, membership: CommitteeMembership, saved_by: User) -> Commi
         and not membership.user.authorities.filter(pk=committee.authority_id).exists()
     ):
         raise MeetingRefused("That person is not one of the council's users.")
-    membership.save()
+    with transaction.atomic():
+        if membership.councillor_id is None or membership.councillor.name != membership.name:
+            membership.councillor = councillor_for_seat(membership)
+        membership.save()
     return membership
 
 

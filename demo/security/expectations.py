@@ -49,6 +49,8 @@ EXPECTED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "committees:committee_list": OPEN,
     "committees:committee_detail": OPEN,
     "committees:committee_recommendations": OPEN,
+    "committees:councillor_list": OPEN,
+    "committees:councillor_detail": OPEN,
     "committees:committee_feed": OPEN,
     "committees:meeting_detail": OPEN,
     "committees:meeting_calendar": OPEN,

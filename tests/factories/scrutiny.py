@@ -112,6 +112,15 @@ class CommitteeMembershipFactory(factory.django.DjangoModelFactory):
     role = c.CommitteeMembership.Role.MEMBER
 
 
+class CouncillorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = c.Councillor
+
+    authority = factory.SubFactory(AuthorityFactory)
+    name = factory.Sequence(lambda n: f"Cllr Person {n}")
+    slug = factory.Sequence(lambda n: f"person-{n}")
+
+
 class FinancialImplicationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = c.FinancialImplication
