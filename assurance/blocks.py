@@ -13,6 +13,7 @@ from scrutiny.models import Authority, Period
 
 from . import selectors as assurance
 from .models import Audit, ComplaintCount, ComplaintTheme, Compliment, ContactVolume, Inspection
+from .public import ALL, CONFIDENTIAL, hidden_complaint_counts, now_key, shown
 from .tables import (
     AuditActionTable,
     AuditFindingTable,
@@ -37,24 +38,58 @@ def _years_of(model) -> Callable[[Authority], list[tuple[str, str]]]:
 def _complaints(authority: Authority, choice: str, *, public: bool) -> BlockContent:
     year = int(choice)
     pivot = assurance.complaint_pivot(authority, year)
-    headers = [("Team", False), *((h, True) for h in pivot.headers), ("Total", True)]
-    rows = [[r.team, *r.cells, r.total] for r in pivot.rows]
-    rows.append(["Total", *pivot.totals, pivot.total])
-    tables = [simple_table(f"Complaints received in {pivot.year.label}", headers, rows)]
     comparison = assurance.complaint_comparison(authority, year)
+    hidden = hidden_complaint_counts(pivot, comparison) if public else set()
+    headers = [("Team", False), *((h, True) for h in pivot.headers), ("Total", True)]
+    rows = [
+        [
+            r.team,
+            *(shown(c, ("now", r.team, str(i)), hidden) for i, c in enumerate(r.cells)),
+            shown(r.total, ("now", r.team, "total"), hidden),
+        ]
+        for r in pivot.rows
+    ]
+    rows.append(
+        [
+            "Total",
+            *(shown(c, ("now", ALL, str(i)), hidden) for i, c in enumerate(pivot.totals)),
+            shown(pivot.total, ("now", ALL, "total"), hidden),
+        ]
+    )
+    tables = [simple_table(f"Complaints received in {pivot.year.label}", headers, rows)]
     if comparison.rows:
         before, now = comparison.previous_year.label, comparison.year.label
-        rows = [
+
+        def share(percent, key, total_key):
+            # A share beside a hidden count, or of a hidden total, would give either away.
+            if percent is None:
+                return ""
+            if key in hidden or total_key in hidden:
+                return CONFIDENTIAL
+            return f"{percent}%"
+
+        rows = []
+        all_now = now_key(ALL, comparison.current_total, pivot)
+        for r in comparison.rows:
+            then_key, this_key = ("before", r.team), now_key(r.team, r.current, pivot)
+            rows.append(
+                [
+                    r.team,
+                    shown(r.previous, then_key, hidden),
+                    share(r.previous_percent, then_key, ("before", ALL)),
+                    shown(r.current, this_key, hidden),
+                    share(r.current_percent, this_key, all_now),
+                ]
+            )
+        rows.append(
             [
-                r.team,
-                r.previous,
-                "" if r.previous_percent is None else f"{r.previous_percent}%",
-                r.current,
-                "" if r.current_percent is None else f"{r.current_percent}%",
+                "Total",
+                shown(comparison.previous_total, ("before", ALL), hidden),
+                "",
+                shown(comparison.current_total, all_now, hidden),
+                "",
             ]
-            for r in comparison.rows
-        ]
-        rows.append(["Total", comparison.previous_total, "", comparison.current_total, ""])
+        )
         headers = [
             ("Team", False),
             (before, True),

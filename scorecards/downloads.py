@@ -18,11 +18,11 @@ from decimal import Decimal
 from django.http import HttpResponse
 
 from scrutiny.formatting import figure
+from scrutiny.suppression import CONFIDENTIAL, Cell
 
 from .models import ComparatorValue, Indicator, Target
 from .rag import rag_against
 from .selectors import Figures, NeighboursAverage, ScorecardRow, rounded
-from .suppression import CONFIDENTIAL, Cell
 
 COLUMNS = [
     "council",

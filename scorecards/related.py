@@ -26,6 +26,8 @@ from decimal import Decimal
 
 from django.utils.text import slugify
 
+from scrutiny.suppression import suppress_related
+
 from .derived import (
     AGENCY_RATE,
     AGENCY_RATE_ROLE,
@@ -35,7 +37,6 @@ from .derived import (
     VACANCY_RATE_ROLE,
 )
 from .models import IndicatorValue
-from .suppression import suppress_related
 
 # Each measure's numerator and denominator, as cells of the table above.
 CELLS = {

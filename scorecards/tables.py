@@ -6,12 +6,12 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from scrutiny.formatting import figure
+from scrutiny.suppression import CONFIDENTIAL, Cell
 from scrutiny.tables import LinkColumn, NumberColumn
 
 from .models import IndicatorValue, PracticeScorecard
 from .rag import Rag
 from .selectors import AVERAGE_DECIMALS, format_value, rounded, scale_label
-from .suppression import CONFIDENTIAL, Cell
 
 
 def figure_is(value: IndicatorValue) -> str:

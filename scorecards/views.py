@@ -26,13 +26,13 @@ from scrutiny.charts import (
 )
 from scrutiny.models import Period
 from scrutiny.permissions import can_view_data, can_write_reports
+from scrutiny.suppression import CONFIDENTIAL
 from scrutiny.views.charts import chart_response
 from scrutiny.views.generic import AuthorityMixin, ObjectDetailView, ObjectListView
 
 from . import downloads, selectors
 from .filtersets import PracticeScorecardFilterSet
 from .models import Indicator, PracticeScorecard
-from .suppression import CONFIDENTIAL
 from .tables import (
     ComparisonTable,
     IndicatorSeriesTable,

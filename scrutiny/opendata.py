@@ -9,7 +9,7 @@ the figures as numbers. Each file's data dictionary names every column with its 
 unit and source; the JSON carries the dictionary with the rows (``SCHEMA`` says its shape).
 
 What is hidden is never decided here: a table is turned into open data from what its page
-shows, after the page's own rule (``scorecards.suppression``) has hidden what it hides.
+shows, after the page's own rule (``scrutiny.suppression``) has hidden what it hides.
 """
 
 from __future__ import annotations

@@ -495,7 +495,9 @@ def test_report_pages_show_the_figures_frozen_at_publication(demo, db, client):
     page = _page(client, sip)
     assert "% permanent" in page
     assert "51.9% (48.6%)" in page  # social workers, March 2015 (March 2014)
-    assert "68.8% (42.9%)" in page  # first line managers
+    # First line managers: 5 of 16 agency in March 2015, a small count, so the public page
+    # hides it and the share worked out from it, as the public scorecard CSV does.
+    assert "c (42.9%)" in page and "68.8%" not in page
     # Caseloads against the target of 16, rated in the caseload table's own rows.
     caseloads = page[page.index("Caseloads, ") :]
     caseloads = caseloads[: caseloads.index("</table>")]

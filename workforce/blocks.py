@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
+
 from scrutiny.blocks.content import BlockContent, table_data
 from scrutiny.blocks.kinds import financial_years, long_date, of_council, periods_of
 from scrutiny.blocks.registry import BlockType
@@ -16,6 +18,7 @@ from .models import (
     TrainingCompletion,
     TrainingCoverage,
 )
+from .public import hidden_staff_counts
 from .selectors import staffing_dates, staffing_snapshots
 from .tables import (
     CaseloadTable,
@@ -36,9 +39,20 @@ def _staffing(authority: Authority, choice: str, *, public: bool) -> BlockConten
     snapshots = staffing_snapshots(authority, as_at, staffing_dates(authority))
     # The checks column is for officers correcting figures, not for the paper.
     tables = [
-        table_data(StaffingSnapshotTable.for_snapshot(s, exclude=["checks"])) for s in snapshots
+        table_data(
+            StaffingSnapshotTable.for_snapshot(
+                s, exclude=["checks"], hidden=_hidden(s) if public else frozenset()
+            )
+        )
+        for s in snapshots
     ]
     return BlockContent(subject=f"Staff in post at {long_date(as_at)}", tables=tables)
+
+
+def _hidden(snapshot) -> frozenset:
+    """The staff counts of a snapshot and its year-earlier figures the public may not see."""
+    rows = [f for row in snapshot.rows for f in (row.current, row.previous) if f is not None]
+    return frozenset(hidden_staff_counts(rows, settings.SUPPRESSION_THRESHOLD))
 
 
 def _movement_choices(authority: Authority) -> list[tuple[str, str]]:

@@ -5,9 +5,11 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from scrutiny.formatting import figure, percent_text
+from scrutiny.suppression import CONFIDENTIAL
 from scrutiny.tables import LinkColumn, NumberColumn
 
 from .models import Caseload, StaffingFigure, StaffMovement, TrainingCompletion, TrainingCoverage
+from .public import printed_total
 
 
 def with_last_year(current: str, previous: str) -> str:
@@ -28,11 +30,7 @@ def date_span(start, end) -> str:
 
 
 def _total(figure_row: StaffingFigure | None):
-    if figure_row is None:
-        return None
-    return (
-        figure_row.total_reported if figure_row.total_reported is not None else figure_row.in_post
-    )
+    return None if figure_row is None else printed_total(figure_row)
 
 
 class StaffingFigureTable(tables.Table):
@@ -90,11 +88,20 @@ class StaffingSnapshotTable(tables.Table):
         default = ""
         orderable = False
 
-    def __init__(self, *args, caption: str = "", show_vacancies: bool = False, **kwargs):
+    def __init__(
+        self,
+        *args,
+        caption: str = "",
+        show_vacancies: bool = False,
+        hidden: frozenset = frozenset(),
+        **kwargs,
+    ):
         if not show_vacancies:
             kwargs["exclude"] = [*kwargs.get("exclude", ()), "vacancies"]
         super().__init__(*args, **kwargs)
         self.caption = caption
+        # (figure pk, field) of counts the public may not see (workforce.public).
+        self.hidden = hidden
 
     @classmethod
     def for_snapshot(cls, snapshot, **kwargs):
@@ -103,26 +110,36 @@ class StaffingSnapshotTable(tables.Table):
             caption += f", {snapshot.previous_as_at:%-d %B %Y} figures in brackets"
         return cls(snapshot.rows, caption=caption, show_vacancies=snapshot.has_vacancies, **kwargs)
 
-    @staticmethod
-    def _pair(record, read, render=figure) -> str:
-        current = read(record.current) if record.current else None
-        previous = read(record.previous) if record.previous else None
-        return with_last_year(render(current), render(previous))
+    def _pair(self, record, read, render=figure, fields=()) -> str:
+        def one(row) -> str:
+            if row is None:
+                return render(None)
+            if any((row.pk, field) in self.hidden for field in fields):
+                return CONFIDENTIAL
+            return render(read(row))
+
+        return with_last_year(one(record.current), one(record.previous))
 
     def render_total(self, record):
-        return self._pair(record, _total)
+        return self._pair(record, _total, fields=("total",))
 
     def render_permanent(self, record):
-        return self._pair(record, lambda f: f.permanent)
+        return self._pair(record, lambda f: f.permanent, fields=("permanent",))
 
     def render_agency(self, record):
-        return self._pair(record, lambda f: f.agency)
+        return self._pair(record, lambda f: f.agency, fields=("agency",))
 
     def render_vacancies(self, record):
-        return self._pair(record, lambda f: f.vacancies)
+        return self._pair(record, lambda f: f.vacancies, fields=("vacancies",))
 
     def render_percent_permanent(self, record):
-        return self._pair(record, lambda f: f.percent_permanent, percent_text)
+        # A share beside a hidden count would give it away (scorecards' suppress_rate).
+        return self._pair(
+            record,
+            lambda f: f.percent_permanent,
+            percent_text,
+            fields=("permanent", "agency", "total"),
+        )
 
     def render_checks(self, record):
         found = [(p,) for p in record.current.problems]

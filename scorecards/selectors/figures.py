@@ -8,11 +8,11 @@ from decimal import Decimal
 from django.conf import settings
 
 from scrutiny.models import Period
+from scrutiny.suppression import Cell, is_small, suppress_value
 
 from .. import related
 from ..derived import printed_difference
 from ..models import Indicator, IndicatorValue
-from ..suppression import Cell, is_small, suppress_value
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,10 @@ Each block type names one choice the author makes (a period, a snapshot date, an
 a programme...), lists the council's options for it, and builds a ``BlockContent`` from the
 stored figures. It also names the rows its options are read from (``sources``), so the page
 that offers every kind asks once which kinds have any rather than listing each kind's
-options. ``public=True`` builds what the public may see: small counts about children hidden
-(scorecards.suppression); the figures about staff, complaints and programmes carry no such
-counts and are the same for every reader.
+options. ``public=True`` builds what the public may see: small counts of children, of
+complaints (each brought by a child or family) and of staff in a role hidden, all through
+``scrutiny.suppression`` (README, "Small numbers"); programme figures are the same for every
+reader.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from scorecards.suppression import (
+from scrutiny.suppression import (
     Cell,
     suppress_rate,
     suppress_series,
