@@ -1,5 +1,7 @@
 """Indicators, their values per council and period, targets, comparators, practice scorecards."""
 
+from __future__ import annotations
+
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -16,6 +18,11 @@ RESERVED_CODES = frozenset({"practice", "catalogue"})
 def validate_indicator_code(code: str) -> None:
     if code in RESERVED_CODES:
         raise ValidationError(f"“{code}” is the address of another page; choose another code.")
+
+
+class IndicatorManager(models.Manager):
+    def get_by_natural_key(self, code: str) -> Indicator:
+        return self.get(code=code)
 
 
 class Indicator(models.Model):
@@ -85,6 +92,10 @@ class Indicator(models.Model):
     )
     order = models.PositiveSmallIntegerField(default=0)
 
+    # Known by its code: a backup names indicators so, and a restore into a fresh install
+    # (which the migrations gave the national catalogue) updates those rows, not adds them.
+    objects = IndicatorManager()
+
     class Meta:
         ordering = ["area", "order", "name"]
         constraints = [
@@ -97,6 +108,9 @@ class Indicator(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def natural_key(self) -> tuple[str]:
+        return (self.code,)
 
     @property
     def multiplier(self) -> int:

@@ -56,3 +56,14 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def catalogue(db):
+    """The national catalogue as the migrations ship it (with the loader they call). A
+    transactional test (the worker tests, run on PostgreSQL) flushes every table, and with
+    them the rows the migrations wrote, so a test that needs the catalogue says so."""
+    from scorecards.catalogue import load_catalogue
+    from scorecards.models import Indicator
+
+    load_catalogue(Indicator)

@@ -9,7 +9,7 @@ from scorecards.models import Indicator, IndicatorValue, ReportedIndicator
 from scrutiny.models import Period
 from tests.factories.returns import section_post
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("catalogue")]
 
 URL = "/wokingham/returns/2014-15-q4/indicators/"
 CIN = "Children in need per 10,000 children"

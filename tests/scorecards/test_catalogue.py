@@ -13,7 +13,7 @@ from scorecards.rag import Rag, rag_against, rag_for
 from tests.factories.scorecards import IndicatorFactory
 from tests.factories.scrutiny import UserFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("catalogue")]
 
 ISSUE_CODES = {
     "cin-rate",
@@ -36,7 +36,7 @@ ISSUE_CODES = {
 URL = "/wokingham/scorecards/catalogue/"
 
 
-def test_the_migrations_ship_every_catalogue_indicator_with_its_unit_coverage_and_source():
+def test_the_catalogue_ships_every_indicator_the_issue_names_with_its_unit_coverage_and_source():
     shipped = Indicator.objects.filter(code__in=ISSUE_CODES, is_local=False)
     assert set(shipped.values_list("code", flat=True)) == ISSUE_CODES
     assert {row["code"] for row in NATIONAL} == ISSUE_CODES
