@@ -49,7 +49,8 @@ def site_reading() -> dict:
     return {"counts": counts, "pages": pages, "files": files}
 
 
-def test_a_restored_backup_reads_the_same(tmp_path, media_root):
+def test_a_restored_backup_reads_the_same(tmp_path, media_root, catalogue):
+    # Backed up as any install is: the shipped catalogue (migrations) and then the demo.
     load_demo()
     (media_root / "packs").mkdir(parents=True)
     (media_root / "packs" / "pack.pdf").write_bytes(b"%PDF-1.7 a stored pack")
