@@ -7,7 +7,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from scrutiny.blocks.content import BlockContent, simple_table, table_data
-from scrutiny.blocks.kinds import financial_years, long_date, of_council, periods_of
+from scrutiny.blocks.kinds import (
+    financial_years,
+    long_date,
+    of_council,
+    period_span,
+    periods_of,
+    year_span,
+)
 from scrutiny.blocks.registry import BlockType
 from scrutiny.models import Authority, Period
 
@@ -143,6 +150,7 @@ COMPLAINT_KINDS = (
         _year_choices,
         _complaints,
         sources=(of_council(ComplaintCount),),
+        span=year_span,
     ),
     BlockType(
         "complaint-themes",
@@ -152,6 +160,7 @@ COMPLAINT_KINDS = (
         _years_of(ComplaintTheme),
         _complaint_themes,
         sources=(of_council(ComplaintTheme),),
+        span=year_span,
     ),
     BlockType(
         "compliments",
@@ -161,6 +170,7 @@ COMPLAINT_KINDS = (
         _years_of(Compliment),
         _compliments,
         sources=(of_council(Compliment),),
+        span=year_span,
     ),
     BlockType(
         "contacts",
@@ -170,6 +180,7 @@ COMPLAINT_KINDS = (
         _contact_choices,
         _contacts,
         sources=(of_council(ContactVolume),),
+        span=period_span,
     ),
 )
 

@@ -24,6 +24,12 @@ def _period_choices(authority: Authority) -> list[tuple[str, str]]:
     return [(p.slug, p.label) for p in scorecard_selectors.scorecard_periods(authority)]
 
 
+def _period_span(authority: Authority, choice: str) -> tuple[dt.date, dt.date]:
+    """The dates of the period chosen (by its slug, as ``council_scorecard`` reads it)."""
+    period = next(p for p in scorecard_selectors.scorecard_periods(authority) if p.slug == choice)
+    return period.start, period.end
+
+
 def _indicator_table(authority: Authority, choice: str, *, public: bool) -> BlockContent:
     scorecard = scorecard_selectors.council_scorecard(
         authority, choice, threshold=_threshold(public)
@@ -116,6 +122,7 @@ INDICATOR_KINDS = (
         _period_choices,
         _indicator_table,
         sources=(of_council(IndicatorValue),),
+        span=_period_span,
     ),
     BlockType(
         "indicator-chart",

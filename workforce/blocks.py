@@ -7,7 +7,15 @@ import datetime as dt
 from django.conf import settings
 
 from scrutiny.blocks.content import BlockContent, table_data
-from scrutiny.blocks.kinds import financial_years, long_date, of_council, periods_of
+from scrutiny.blocks.kinds import (
+    date_span,
+    financial_years,
+    long_date,
+    of_council,
+    period_span,
+    periods_of,
+    year_span,
+)
 from scrutiny.blocks.registry import BlockType
 from scrutiny.models import Authority, Period
 
@@ -150,6 +158,7 @@ STAFF_KINDS = (
         _staffing_choices,
         _staffing,
         sources=(of_council(StaffingFigure),),
+        span=date_span,
     ),
     BlockType(
         "starters-leavers",
@@ -159,6 +168,7 @@ STAFF_KINDS = (
         _movement_choices,
         _movements,
         sources=(of_council(StaffMovement),),
+        span=date_span,
     ),
     BlockType(
         "caseloads",
@@ -168,6 +178,7 @@ STAFF_KINDS = (
         _caseload_choices,
         _caseloads,
         sources=(of_council(Caseload),),
+        span=period_span,
     ),
     BlockType(
         "training",
@@ -180,5 +191,6 @@ STAFF_KINDS = (
             of_council(TrainingCompletion, period__isnull=False),
             of_council(TrainingCoverage),
         ),
+        span=year_span,
     ),
 )

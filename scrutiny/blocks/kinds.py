@@ -35,6 +35,23 @@ def financial_years(years) -> list[tuple[str, str]]:
     return [(str(y), f"{y}/{(y + 1) % 100:02d}") for y in sorted(set(years), reverse=True)]
 
 
+def year_span(authority: Authority, choice: str) -> tuple[dt.date, dt.date]:
+    """The dates of a financial year chosen from ``financial_years``."""
+    return Period.bounds(Period.Kind.YEAR, int(choice), None)
+
+
+def period_span(authority: Authority, choice: str) -> tuple[dt.date, dt.date]:
+    """The dates of a period chosen from ``periods_of`` (by its id)."""
+    period = Period.objects.get(pk=int(choice))
+    return period.start, period.end
+
+
+def date_span(authority: Authority, choice: str) -> tuple[dt.date, dt.date]:
+    """A snapshot date (ISO), or a span of two (``first/last``)."""
+    first, _, last = choice.partition("/")
+    return dt.date.fromisoformat(first), dt.date.fromisoformat(last or first)
+
+
 def periods_of(rows) -> list[tuple[str, str]]:
     """Choices of the periods the rows are for, latest first."""
     periods = Period.objects.filter(pk__in=rows.values("period")).order_by("-end", "-start")

@@ -45,6 +45,10 @@ class BlockType:
     # is built ``as_at`` a date: only what was known by then, so a block frozen for a
     # back-dated report never shows later figures.
     history: bool = False
+    # The dates a choice's figures are for, ``(authority, choice) -> (first, last)``, so that
+    # publication can ask whether a return behind them is still provisional; None for a kind
+    # whose figures are not entered through the quarter's return (inspections, audits).
+    span: Callable[[Authority, str], tuple[dt.date, dt.date]] | None = None
 
     @property
     def choose(self) -> str:
