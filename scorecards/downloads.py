@@ -9,8 +9,6 @@ Figures are decimal strings exactly as the page prints them; a hidden small numb
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterable
 from decimal import Decimal
@@ -18,6 +16,7 @@ from decimal import Decimal
 from django.http import HttpResponse
 
 from scrutiny.formatting import figure
+from scrutiny.opendata import write_csv
 from scrutiny.suppression import CONFIDENTIAL, Cell
 
 from .models import ComparatorValue, Indicator, Target
@@ -50,8 +49,6 @@ COLUMNS = [
     "neighbours_are",
 ]
 FORMATS = ("csv", "json")
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _figure(value: Decimal | None, indicator: Indicator) -> str | None:
@@ -140,20 +137,9 @@ def scorecard_rows(council: str, rows: Iterable[ScorecardRow]) -> list[dict]:
     ]
 
 
-def escape_formula(text: str) -> str:
-    """A cell a spreadsheet would run as a formula, made text with a leading apostrophe."""
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
-
-
 def as_csv(rows: list[dict]) -> str:
-    """UTF-8 text with a byte-order mark, so Excel reads "£" and "’" as they are."""
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: escape_formula("" if v is None else str(v)) for k, v in row.items()})
-    return buffer.getvalue()
+    """The scorecard's rows as the open-data CSV every download writes."""
+    return write_csv(COLUMNS, rows)
 
 
 def as_json(rows: list[dict], **about) -> str:

@@ -19,6 +19,7 @@ from django.core.management.base import CommandError
 from django.db import transaction
 
 from scrutiny.models import Authority, Period, Region
+from scrutiny.opendata import FORMULA_STARTS
 
 from .models import ComparatorValue, Indicator
 
@@ -34,7 +35,6 @@ ALIASES = {
     "authority_slug": "authority",
     "council": "authority",
 }
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 MAX_LENGTHS = {"basis": 200, "source": 300}
 
 _YEAR = re.compile(r"^(\d{4})/(\d{2})$")

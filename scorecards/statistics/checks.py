@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from scrutiny.models import Region
+from scrutiny.opendata import FORMULA_STARTS
 
-from ..importers import FORMULA_STARTS, ImportProblem, ImportResult
+from ..importers import ImportProblem, ImportResult
 from ..models import Indicator
 
 MAX_BYTES = 30_000_000

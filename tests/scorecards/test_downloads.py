@@ -6,8 +6,9 @@ import json
 
 import pytest
 
-from scorecards.downloads import as_csv, escape_formula
+from scorecards.downloads import as_csv
 from scrutiny.models import Period
+from scrutiny.opendata import escape_formula
 from tests.factories.scorecards import (
     ComparatorValueFactory,
     IndicatorFactory,
