@@ -1,4 +1,5 @@
-"""The demo sign-ins: one account per role, password ``demo``, all four councils."""
+"""The demo sign-ins: one account per role, password ``demo``, holding that role in every
+demo council; the administrator administers the whole product (the superuser)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ ACCOUNTS = (
     ("approver", UserRole.APPROVER, "Demo", "Approver"),
     ("clerk", UserRole.CLERK, "Demo", "Clerk"),
     ("member", UserRole.MEMBER, "Demo", "Member"),
-    ("admin", UserRole.ADMIN, "Demo", "Administrator"),
+    ("admin", None, "Demo", "Administrator"),
 )
 
 
@@ -24,11 +25,10 @@ def load_accounts(*, authorities: Iterable[Authority]) -> list[User]:
     password = _demo_password_hash()
     users = []
     for username, role, first_name, last_name in ACCOUNTS:
-        is_admin = role == UserRole.ADMIN
+        is_admin = role is None
         user, _ = User.objects.update_or_create(
             username=username,
             defaults={
-                "role": role,
                 "first_name": first_name,
                 "last_name": last_name,
                 "email": "",
@@ -38,7 +38,7 @@ def load_accounts(*, authorities: Iterable[Authority]) -> list[User]:
                 "is_superuser": is_admin,
             },
         )
-        user.authorities.set(authorities)
+        user.authorities.set(authorities, through_defaults={"role": role or UserRole.COUNCIL_ADMIN})
         users.append(user)
     return users
 

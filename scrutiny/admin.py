@@ -5,19 +5,27 @@ from . import models as m
 from .admin_utils import register
 
 
+class CouncilRoleInline(admin.TabularInline):
+    model = m.CouncilRole
+    extra = 1
+    autocomplete_fields = ["authority"]
+
+
 @admin.register(m.User)
 class ScrutinyUserAdmin(UserAdmin):
-    list_display = ["username", "first_name", "last_name", "role", "is_active"]
-    list_filter = ["role", "is_active", "is_superuser", "authorities"]
+    list_display = ["username", "first_name", "last_name", "is_active"]
+    list_filter = ["council_roles__role", "is_active", "is_superuser", "council_roles__authority"]
     fieldsets = [
         *UserAdmin.fieldsets,
-        ("Role", {"fields": ["role", "job_title", "authorities", "service_areas"]}),
+        ("Work", {"fields": ["job_title", "service_areas"]}),
     ]
-    filter_horizontal = ["authorities", "service_areas", "groups", "user_permissions"]
+    filter_horizontal = ["service_areas", "groups", "user_permissions"]
+    inlines = [CouncilRoleInline]
 
 
 register(
     m.Authority,
+    m.CouncilRole,
     m.ServiceArea,
     m.Team,
     m.NeighbourSet,

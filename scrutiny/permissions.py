@@ -1,7 +1,8 @@
 """Who may see what. Every view asks these functions; none decides for itself.
 
 - The public sees published, non-exempt committee material only.
-- Signed-in officers, approvers, clerks and members see their own councils' figures.
+- A person holds a role in each council they work with (``CouncilRole``): officers,
+  approvers, clerks, members and council administrators see that council's figures.
 - Part 2 (exempt) material reaches members of that committee and the council's officers,
   approvers and clerks; nobody else, on any page.
 """
@@ -14,7 +15,10 @@ from django.apps import apps
 from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
 
-from scrutiny.models import Authority, User, UserRole
+from scrutiny.models import Authority, CouncilRole, User, UserRole
+
+STAFF = frozenset({UserRole.OFFICER, UserRole.APPROVER, UserRole.CLERK})
+_ROLES_CACHE = "_council_roles_by_authority"
 
 
 def _committee_model(name: str):
@@ -28,27 +32,67 @@ def _is_signed_in(user) -> bool:
 
 
 def is_admin(user) -> bool:
+    """The product's administrator (the superuser), who may do everything in every council."""
     return _is_signed_in(user) and user.is_admin
 
 
+def council_roles(user) -> dict[int, frozenset[str]]:
+    """The roles a person holds, by council id: one query, kept on the user object for the
+    request. Every rule below reads roles through this."""
+    if not _is_signed_in(user):
+        return {}
+    if not hasattr(user, _ROLES_CACHE):
+        held: dict[int, set[str]] = {}
+        rows = CouncilRole.objects.filter(user=user, authority__is_active=True)
+        for authority_id, role in rows.values_list("authority_id", "role"):
+            held.setdefault(authority_id, set()).add(role)
+        setattr(user, _ROLES_CACHE, {a: frozenset(r) for a, r in held.items()})
+    return getattr(user, _ROLES_CACHE)
+
+
+def forget_roles(user) -> None:
+    """Read the person's roles afresh at the next question (after they were changed)."""
+    if user is not None and hasattr(user, _ROLES_CACHE):
+        delattr(user, _ROLES_CACHE)
+
+
+def roles_in(user, authority: Authority | int) -> frozenset[str]:
+    """The roles the person holds in this council (none for the public)."""
+    authority_id = authority if isinstance(authority, int) else authority.pk
+    return council_roles(user).get(authority_id, frozenset())
+
+
+def holds_role(user, authority: Authority | int, roles) -> bool:
+    """Does the person hold one of ``roles`` in this council? The administrator holds all."""
+    return is_admin(user) or bool(roles_in(user, authority) & set(roles))
+
+
+def _councils_where(user, roles=None) -> list[int]:
+    return [a for a, held in council_roles(user).items() if roles is None or held & roles]
+
+
 def visible_authorities(user) -> QuerySet[Authority]:
-    """Councils whose unpublished figures the user may read."""
+    """Councils whose unpublished figures the user may read: those they hold any role in."""
     if is_admin(user):
         return Authority.objects.filter(is_active=True)
-    if _is_signed_in(user):
-        return user.authorities.filter(is_active=True)
-    return Authority.objects.none()
+    return Authority.objects.filter(is_active=True, pk__in=_councils_where(user))
 
 
 def can_view_data(user, authority: Authority) -> bool:
     """May the user read this council's figures (workforce, scorecards, programmes...)?"""
-    if is_admin(user):
-        return True
-    return _is_signed_in(user) and user.authorities.filter(pk=authority.pk).exists()
+    return is_admin(user) or bool(roles_in(user, authority))
 
 
-def _is_council_staff(user: User) -> bool:
-    return user.role in {UserRole.OFFICER, UserRole.APPROVER, UserRole.CLERK}
+def is_council_staff(user, authority: Authority | int) -> bool:
+    """An officer, approver or clerk of this council: they see its material at every stage,
+    Part 2 included."""
+    return holds_role(user, authority, STAFF)
+
+
+def can_administer_council(user, authority: Authority) -> bool:
+    """Council administrators set their council up: details, teams, indicators, targets,
+    committees and people."""
+    return holds_role(user, authority, {UserRole.COUNCIL_ADMIN})
 
 
 def current_seats(user: User) -> QuerySet:
@@ -77,9 +121,8 @@ def reports_visible_to(user, queryset: QuerySet | None = None) -> QuerySet:
         return qs
     if not _is_signed_in(user):
         return qs.filter(public)
-    mine = Q(authority__in=user.authorities.all())
-    if _is_council_staff(user):
-        return qs.filter(public | mine)
+    staff_of = Q(authority__in=_councils_where(user, STAFF))
+    mine = Q(authority__in=_councils_where(user))
     seats = current_seats(user).values("committee_id")
     # Part 2 reaches a member through a seat on the report's committee and, where an exempt
     # agenda item carries it, on that item's committee too.
@@ -91,6 +134,7 @@ def reports_visible_to(user, queryset: QuerySet | None = None) -> QuerySet:
     sits_on = Q(committee__in=seats) & ~Q(pk__in=under_items_elsewhere.values("report_id"))
     return qs.filter(
         public
+        | staff_of
         | (mine & Q(status=_committee_model("Report").Status.PUBLISHED) & (~_exempt() | sits_on))
     )
 
@@ -104,9 +148,9 @@ def can_see_exempt_item(user, item: Model) -> bool:
     if not _is_signed_in(user):
         return False
     committee = item.meeting.committee
-    if not user.authorities.filter(pk=committee.authority_id).exists():
+    if not roles_in(user, committee.authority_id):
         return False
-    if _is_council_staff(user):
+    if is_council_staff(user, committee.authority_id):
         return True
     return current_seats(user).filter(committee=committee).exists()
 
@@ -115,13 +159,7 @@ def can_see_exempt_item(user, item: Model) -> bool:
 
 
 def _staff_of(user, authority_id: int, roles: set[str]) -> bool:
-    if is_admin(user):
-        return True
-    return (
-        _is_signed_in(user)
-        and user.role in roles
-        and user.authorities.filter(pk=authority_id).exists()
-    )
+    return holds_role(user, authority_id, roles)
 
 
 WRITERS = {UserRole.OFFICER, UserRole.APPROVER}  # approvers often draft too
@@ -170,9 +208,9 @@ def can_see_exempt_sections(user, report: Model) -> bool:
     the council's officers, approvers and clerks, and members sitting on its committee."""
     if is_admin(user):
         return True
-    if not _is_signed_in(user) or not user.authorities.filter(pk=report.authority_id).exists():
+    if not roles_in(user, report.authority_id):
         return False
-    if _is_council_staff(user):
+    if is_council_staff(user, report.authority_id):
         return True
     committees = {report.committee_id} | set(
         report.agenda_items.values_list("meeting__committee_id", flat=True)
@@ -208,7 +246,7 @@ def reads_exempt_sections(reader, report: Model) -> bool:
 
 def can_handle_reports(user, authority: Authority) -> bool:
     """Officers, approvers and clerks see the council's reports at every stage."""
-    return _staff_of(user, authority.pk, {UserRole.OFFICER, UserRole.APPROVER, UserRole.CLERK})
+    return is_council_staff(user, authority)
 
 
 def recommendations_visible_to(user, queryset: QuerySet) -> QuerySet:
@@ -249,14 +287,20 @@ def may_edit_returns(user, authority: Authority) -> bool:
     return may_act_on_returns(user, authority, "edit")
 
 
-def return_service_areas(user) -> set[int] | None:
-    """The service areas an officer's return entry is limited to, or None when not limited
-    (one query, kept on the user object for the request)."""
-    if not _is_signed_in(user) or user.is_admin or user.role != UserRole.OFFICER:
+def return_service_areas(user, authority: Authority) -> set[int] | None:
+    """The service areas of this council an officer's return entry is limited to, or None
+    when not limited: an approver there, or an officer given none of its areas, enters for
+    the whole council (one query, kept on the user object for the request)."""
+    held = roles_in(user, authority)
+    if is_admin(user) or UserRole.OFFICER not in held or UserRole.APPROVER in held:
         return None
     if not hasattr(user, _AREAS_CACHE):
-        setattr(user, _AREAS_CACHE, set(user.service_areas.values_list("pk", flat=True)))
-    return getattr(user, _AREAS_CACHE) or None
+        rows = user.service_areas.values_list("authority_id", "pk")
+        areas: dict[int, set[int]] = {}
+        for authority_id, pk in rows:
+            areas.setdefault(authority_id, set()).add(pk)
+        setattr(user, _AREAS_CACHE, areas)
+    return getattr(user, _AREAS_CACHE).get(authority.pk) or None
 
 
 def may_edit_return_row(user, authority: Authority, row, *, by_team: bool) -> bool:
@@ -264,7 +308,7 @@ def may_edit_return_row(user, authority: Authority, row, *, by_team: bool) -> bo
     changes only the rows of teams in those areas; rows that are not by team (roles,
     channels, indicators, programmes) and new rows are council-wide, so read-only to them.
     Whether they may edit the council's returns at all is ``may_edit_returns``."""
-    areas = return_service_areas(user)
+    areas = return_service_areas(user, authority)
     if areas is None:
         return True
     if not by_team or row.new:

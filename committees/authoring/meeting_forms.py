@@ -14,6 +14,7 @@ from committees.models import (
     Recommendation,
     Report,
 )
+from scrutiny.models import User, UserRole
 
 
 class MeetingForm(forms.ModelForm):
@@ -141,8 +142,12 @@ class MembershipForm(forms.ModelForm):
 
     def __init__(self, *args, authority, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = authority.users.filter(role="member").order_by(
-            "last_name", "username"
+        self.fields["user"].queryset = (
+            User.objects.filter(
+                council_roles__authority=authority, council_roles__role=UserRole.MEMBER
+            )
+            .distinct()
+            .order_by("last_name", "username")
         )
         self.fields["user"].required = False
 

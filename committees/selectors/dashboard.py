@@ -10,8 +10,14 @@ from django.utils import timezone
 
 from committees.models import AgendaItem, Committee, Meeting, Report
 from committees.selectors.committees import AgendaEntry, agendas_for
-from scrutiny.models import UserRole
-from scrutiny.permissions import current_seats, reports_visible_to, visible_authorities
+from scrutiny.permissions import (
+    STAFF,
+    council_roles,
+    current_seats,
+    is_admin,
+    reports_visible_to,
+    visible_authorities,
+)
 
 UPCOMING_LIMIT = 20
 RECENT_REPORTS_LIMIT = 10
@@ -31,6 +37,8 @@ class Dashboard:
     """A reader's upcoming meetings, the last few held and recently published reports."""
 
     follows_committees: bool
+    has_councils: bool
+    by_seat_only: bool  # follows committees only through seats (a member, not staff)
     meetings: list[MeetingPapers]
     past_meetings: list[Meeting]
     reports: list[Report]
@@ -39,10 +47,13 @@ class Dashboard:
 def followed_committees(user) -> QuerySet[Committee]:
     """A member follows the committees they sit on today; council staff follow every
     committee of their councils."""
+    staff_of = [a for a, roles in council_roles(user).items() if roles & STAFF]
     committees = Committee.objects.filter(authority__in=visible_authorities(user))
-    if user.role == UserRole.MEMBER and not user.is_admin:
-        committees = committees.filter(pk__in=current_seats(user).values("committee_id"))
-    return committees
+    if is_admin(user):
+        return committees
+    return committees.filter(
+        Q(authority__in=staff_of) | Q(pk__in=current_seats(user).values("committee_id"))
+    )
 
 
 def dashboard_for(user) -> Dashboard:
@@ -69,6 +80,9 @@ def dashboard_for(user) -> Dashboard:
     )
     return Dashboard(
         follows_committees=bool(committees),
+        has_councils=is_admin(user) or bool(council_roles(user)),
+        by_seat_only=not is_admin(user)
+        and not any(roles & STAFF for roles in council_roles(user).values()),
         meetings=[MeetingPapers(m, agendas[m.pk]) for m in meetings],
         past_meetings=past_meetings,
         reports=reports,

@@ -79,14 +79,17 @@ def route_matrix(cast: Cast, names: list[str] | None = None) -> Tally:
             tally.fail(f"{name}: no address found to try")
             continue
         for method, allowed in zip(("GET", "POST"), who.EXPECTED[name], strict=True):
-            for role in sorted(who.EVERYONE):
+            for role in sorted(who.EVERYONE | set(who.ACTS_AS)):
                 got, status = answer(cast.client(role), method, url)
                 tally.tried += 1
                 tally.refused += got == "refused"
-                wanted = "ok" if role in allowed else "refused"
+                may = who.ACTS_AS.get(role, role) in allowed
+                if method == "POST" and (role, name) in who.READ_ONLY_FOR:
+                    may = False
+                wanted = "ok" if may else "refused"
                 # An empty post by someone who may post names nothing to act on: a 400 or
                 # 404 for it refuses the input, not the person.
-                if method == "POST" and role in allowed and status in {400, 404}:
+                if method == "POST" and may and status in {400, 404}:
                     got = "ok"
                 if got != wanted:
                     tally.fail(f"{method} {url} as {role}: {got}, expected {wanted}")

@@ -90,16 +90,42 @@ def prepare() -> Cast:
     programme = Programme.objects.filter(authority=authority).first()
     if not Project.objects.filter(programme=programme).exists():
         Project.objects.create(programme=programme, name="A project")
-    outsider, _ = User.objects.get_or_create(
-        username="outsider", defaults={"role": UserRole.OFFICER}
+    outsider, _ = User.objects.get_or_create(username="outsider")  # signed in, no council
+    other, _ = User.objects.get_or_create(username="slough-officer")
+    other.authorities.set(
+        [Authority.objects.get(slug=OTHER)], through_defaults={"role": UserRole.OFFICER}
     )
-    other, _ = User.objects.get_or_create(username="slough-officer", defaults={"role": "officer"})
-    other.authorities.set([Authority.objects.get(slug=OTHER)])
-    users = {role: User.objects.get(username=role) for role in sorted(who.COUNCIL)}
+    users = {role: User.objects.get(username=role) for role in sorted(who.PART2_READERS)}
     users.update({who.PUBLIC: None, who.OUTSIDER: outsider, who.OTHER_COUNCIL: other})
+    users.update(people_of_per_council_roles(authority, other.authorities.get()))
     cast = Cast(users=users, draft_pk=draft.pk, meeting_pk=meeting.pk)
     cast.urls = route_urls(cast)
     return cast
+
+
+def people_of_per_council_roles(here: Authority, elsewhere: Authority) -> dict[str, User]:
+    """A council administrator here; a member here (with the demo member's seats) who is an
+    approver elsewhere; an officer here limited to one of its service areas."""
+    from committees.models import CommitteeMembership
+
+    def person(username: str, roles: dict[Authority, str]) -> User:
+        user, _ = User.objects.get_or_create(username=username)
+        user.council_roles.all().delete()
+        for authority, role in roles.items():
+            user.council_roles.create(authority=authority, role=role)
+        return user
+
+    admin = person("council-admin", {here: UserRole.COUNCIL_ADMIN})
+    mixed = person(who.MIXED, {here: UserRole.MEMBER, elsewhere: UserRole.APPROVER})
+    for seat in CommitteeMembership.objects.filter(user__username="member"):
+        CommitteeMembership.objects.get_or_create(
+            committee=seat.committee,
+            user=mixed,
+            defaults={"name": "Cllr Mixed Example", "role": seat.role},
+        )
+    limited = person(who.LIMITED, {here: UserRole.OFFICER})
+    limited.service_areas.set(here.service_areas.all()[:1])
+    return {who.COUNCIL_ADMIN: admin, who.MIXED: mixed, who.LIMITED: limited}
 
 
 def route_names() -> list[str]:

@@ -4,8 +4,9 @@ Every named route the resolver knows must be listed here (the admin's aside), so
 fails ``security_report`` and tests/security/test_attack_suite.py until someone says who may
 use it. When URL names change (namespaces), this is the one file to edit.
 
-Each entry is (who may GET, who may POST). "May" means the answer is the page, a form
-with its errors, a refusal in words on the page or a redirect onward; anyone else must be
+Each entry is (who may GET, who may POST), for the roles people hold at Wokingham. "May"
+means the answer is the page, a form with its errors, a refusal in words on the page or a
+redirect onward; anyone else must be
 refused (403, 404, 405, or sent to sign in). Nobody may get a server error.
 """
 
@@ -15,10 +16,24 @@ PUBLIC = "public"  # nobody signed in
 OUTSIDER = "outsider"  # signed in, no council
 OTHER_COUNCIL = "other-council"  # an officer of Slough, at Wokingham's pages
 MEMBER, OFFICER, APPROVER, CLERK, ADMIN = "member", "officer", "approver", "clerk", "admin"
+COUNCIL_ADMIN = "council-admin"  # sets the council up; reads its figures, not its Part 2
+# Roles are per council. Two people test that: one who is a member here and an approver at
+# Slough, and an officer here limited to one service area (who may edit only its rows, see
+# tests/test_council_roles.py). At this council's pages each must answer as the role they
+# hold here: ``ACTS_AS``.
+MIXED = "member-here-approver-elsewhere"
+LIMITED = "officer-of-one-area"
+ACTS_AS = {MIXED: MEMBER, LIMITED: OFFICER}
+# ...but for the rows outside their area: the section the suite posts to is the workforce
+# return, whose rows are by role (council-wide), so the limited officer may read it only.
+READ_ONLY_FOR = {(LIMITED, "returns:section")}
 
-EVERYONE = frozenset({PUBLIC, OUTSIDER, OTHER_COUNCIL, MEMBER, OFFICER, APPROVER, CLERK, ADMIN})
+EVERYONE = frozenset(
+    {PUBLIC, OUTSIDER, OTHER_COUNCIL, MEMBER, OFFICER, APPROVER, CLERK, ADMIN, COUNCIL_ADMIN}
+)
 SIGNED_IN = EVERYONE - {PUBLIC}
-COUNCIL = frozenset({MEMBER, OFFICER, APPROVER, CLERK, ADMIN})
+PART2_READERS = frozenset({MEMBER, OFFICER, APPROVER, CLERK, ADMIN})
+COUNCIL = PART2_READERS | {COUNCIL_ADMIN}
 WRITERS = frozenset({OFFICER, APPROVER, ADMIN})
 HANDLERS = frozenset({OFFICER, APPROVER, CLERK, ADMIN})
 CLERKS = frozenset({CLERK, ADMIN})
@@ -116,7 +131,7 @@ EXPECTED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "programmes:programme_detail": COUNCIL_ONLY,
     "programmes:project_detail": COUNCIL_ONLY,
     # Packs
-    "packs:meeting_confidential_pack": (COUNCIL, CLERKS),
+    "packs:meeting_confidential_pack": (PART2_READERS, CLERKS),
     "packs:meeting_pack": (EVERYONE, CLERKS),
     "packs:report_pdf": (EVERYONE, COUNCIL),
     "packs:cover_letter": (COUNCIL, CLERKS),

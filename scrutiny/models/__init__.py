@@ -2,10 +2,11 @@
 
 from .authorities import Authority, NeighbourSet, NeighbourSetMember, Region, ServiceArea, Team
 from .periods import Period, financial_year_of
-from .users import User, UserRole
+from .users import CouncilRole, User, UserRole
 
 __all__ = [
     "Authority",
+    "CouncilRole",
     "NeighbourSet",
     "NeighbourSetMember",
     "Period",

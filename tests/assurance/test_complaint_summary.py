@@ -176,7 +176,7 @@ def test_its_query_count_does_not_grow_with_teams(
     # savepoint and release, council, session, user, years, pivot rows, comparison rows,
     # themes, compliments, and can_view_data for the page, the navigation and each of the
     # two tables (django-tables2 renders them with the context processors again)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         assert officer_client.get(url(authority)).status_code == 200
     add(9)
     with django_assert_num_queries(12):

@@ -78,7 +78,7 @@ def test_its_query_count_does_not_grow_with_periods(
     add([1])
     # savepoint and release, council, session, user, can_view_data for the page and the
     # navigation, volumes, purposes
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         assert officer_client.get(url(authority)).status_code == 200
     add([2, 3, 4, 5, 6, 7, 8, 9, 10])
     with django_assert_num_queries(9):

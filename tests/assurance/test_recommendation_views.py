@@ -92,7 +92,7 @@ def test_the_list_costs_the_same_for_1_and_10_recommendations(
     # savepoint and release, council, session, user, can_view_data for the page, the
     # navigation and the table, sources and areas for the filter, teams for the filter,
     # count (filter and paginator), recommendations with their latest status
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         assert officer_client.get(list_url(authority)).status_code == 200
     add(9)
     with django_assert_num_queries(12):

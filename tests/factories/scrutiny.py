@@ -38,7 +38,9 @@ class TeamFactory(factory.django.DjangoModelFactory):
 
 
 class UserFactory(factory.django.DjangoModelFactory):
-    """A signed-in person of a role; pass ``authorities=[...]`` to give them councils."""
+    """A signed-in person: ``role=`` and ``authorities=[...]`` give them that role in those
+    councils; ``roles={council: role or [roles]}`` gives different roles in different
+    councils; ``role="admin"`` makes the product's administrator (the superuser)."""
 
     class Meta:
         model = m.User
@@ -48,13 +50,24 @@ class UserFactory(factory.django.DjangoModelFactory):
     username = factory.Sequence(lambda n: f"user{n}")
     first_name = "Test"
     last_name = factory.Sequence(lambda n: f"Person {n}")
-    role = m.UserRole.OFFICER
     password = factory.django.Password("pw")
 
-    @factory.post_generation
-    def authorities(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.authorities.set(extracted)
+    @classmethod
+    def _create(
+        cls, model_class, *args, role=m.UserRole.OFFICER, authorities=(), roles=None, **kwargs
+    ):
+        if role == "admin":
+            kwargs["is_superuser"] = True
+        user = super()._create(model_class, *args, **kwargs)
+        held = dict.fromkeys(authorities, role) | dict(roles or {})
+        for authority, those in held.items():
+            for each in [those] if isinstance(those, str) else those:
+                m.CouncilRole.objects.get_or_create(
+                    user=user,
+                    authority=authority,
+                    role=m.UserRole.COUNCIL_ADMIN if each == "admin" else each,
+                )
+        return user
 
 
 class CommitteeFactory(factory.django.DjangoModelFactory):

@@ -11,7 +11,7 @@ from tests.factories.scorecards import (
 )
 from tests.factories.scrutiny import UserFactory
 
-QUERIES = 11
+QUERIES = 10
 
 
 def url(authority, indicator):

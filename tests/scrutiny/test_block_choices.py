@@ -118,7 +118,7 @@ def test_the_page_costs_the_same_for_one_kind_and_for_every_kind(
     # savepoint and release, council, session, user, report, the kinds with choices, and
     # five times the user's place at the council (may read its figures, write reports,
     # handle them, change this one; the navigation)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(8):
         assert officer_client.get(choose_url(report)).status_code == 200
     figures_for_every_kind(report.authority)
     with django_assert_num_queries(12):
