@@ -8,12 +8,15 @@ class ScorecardsConfig(AppConfig):
     def ready(self) -> None:
         from returns.sections import register_sections
         from scrutiny.blocks import register_kinds
+        from scrutiny.setup import register_steps
         from workforce.targets import register_caseload_targets
 
         from .blocks import INDICATOR_KINDS
         from .caseloads import caseload_targets
+        from .catalogue.choose import SETUP_STEPS
         from .returns import SECTIONS
 
         register_kinds(INDICATOR_KINDS, rank=20)
         register_sections(SECTIONS, rank=20)
         register_caseload_targets(caseload_targets)
+        register_steps(SETUP_STEPS)

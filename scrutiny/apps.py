@@ -11,3 +11,7 @@ class ScrutinyConfig(AppConfig):
 
     def ready(self) -> None:
         from . import middleware  # noqa: F401 -- connects the idle clock's sign-in receiver
+        from .setup import register_steps
+        from .setup.steps import STEPS
+
+        register_steps(STEPS)

@@ -1,10 +1,11 @@
 """The council navigation every page shows: one entry per area, public ones first."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import NoReverseMatch, reverse
 
-from .permissions import can_view_data
+from .permissions import can_administer_council, can_view_data
 
 
 @dataclass(frozen=True)
@@ -14,6 +15,7 @@ class Section:
     public: bool
     description: str
     prefix: str  # URL path below the council that counts as "in" this section
+    only_for: Callable | None = None  # beyond reading the council's figures, who sees it
 
 
 SECTIONS = [
@@ -74,6 +76,14 @@ SECTIONS = [
         "Each quarter's figures: entered, submitted, approved and locked.",
         "returns/",
     ),
+    Section(
+        "Set up",
+        "setup:task_list",
+        False,
+        "The council's details, teams, comparators, indicators and people.",
+        "setup/",
+        only_for=can_administer_council,
+    ),
 ]
 
 
@@ -85,6 +95,8 @@ def sections_for(request, authority) -> list[dict]:
     items = []
     for section in SECTIONS:
         if not (section.public or allowed):
+            continue
+        if section.only_for and not section.only_for(request.user, authority):
             continue
         try:
             url = reverse(section.url_name, kwargs={"authority": authority.slug})

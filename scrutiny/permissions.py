@@ -165,6 +165,12 @@ def _staff_of(user, authority_id: int, roles: set[str]) -> bool:
 WRITERS = {UserRole.OFFICER, UserRole.APPROVER}  # approvers often draft too
 
 
+def can_choose_indicators(user, authority: Authority) -> bool:
+    """The council's writers, and its administrators setting it up, choose the catalogue
+    indicators it reports."""
+    return _staff_of(user, authority.pk, WRITERS | {UserRole.COUNCIL_ADMIN})
+
+
 def can_write_reports(user, authority: Authority) -> bool:
     """Officers and approvers write their council's reports."""
     return _staff_of(user, authority.pk, WRITERS)

@@ -4,6 +4,7 @@ project package imports none of them."""
 from django.contrib import admin
 from django.urls import include, path
 
+from .setup.views import NewCouncilView
 from .views.charts import ChartFileView
 from .views.health import HealthView
 
@@ -16,6 +17,7 @@ council_patterns = [
     path("workforce/", include("workforce.urls")),
     path("scorecards/", include("scorecards.urls")),
     path("programmes/", include("programmes.urls")),
+    path("setup/", include("scrutiny.setup.urls")),
 ]
 
 urlpatterns = [
@@ -24,5 +26,6 @@ urlpatterns = [
     path("healthz", HealthView.as_view(), name="health"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("media/charts/<str:name>", ChartFileView.as_view(), name="chart_file"),
+    path("councils/new/", NewCouncilView.as_view(), name="council_add"),
     path("<slug:authority>/", include(council_patterns)),
 ]

@@ -90,7 +90,10 @@ def expected_status(user, url: str) -> int:
     view = getattr(match.func, "view_class", None)
     authority_slug = match.kwargs.get("authority")
     if authority_slug is None and getattr(view, "public", True) is False:
-        return 200 if user.is_authenticated else 302  # signed-in pages outside a council
+        if not user.is_authenticated:
+            return 302  # signed-in pages outside a council
+        only_for = getattr(view, "site_permission", None)
+        return 200 if only_for is None or only_for(user) else 403
     if view is None or authority_slug is None or getattr(view, "public", False):
         if match.view_name == "committees:report_detail":
             visible = reports_visible_to(user).filter(pk=match.kwargs["pk"]).exists()

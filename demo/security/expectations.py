@@ -37,12 +37,14 @@ COUNCIL = PART2_READERS | {COUNCIL_ADMIN}
 WRITERS = frozenset({OFFICER, APPROVER, ADMIN})
 HANDLERS = frozenset({OFFICER, APPROVER, CLERK, ADMIN})
 CLERKS = frozenset({CLERK, ADMIN})
+COUNCIL_ADMINS = frozenset({COUNCIL_ADMIN, ADMIN})
 NOBODY: frozenset[str] = frozenset()
 
 OPEN = (EVERYONE, NOBODY)  # public pages: read by all, posted to by none
 COUNCIL_ONLY = (COUNCIL, NOBODY)
 WRITE = (WRITERS, WRITERS)
 MANAGE = (CLERKS, CLERKS)
+SET_UP = (COUNCIL_ADMINS, COUNCIL_ADMINS)
 
 EXPECTED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     # Outside any council
@@ -59,6 +61,7 @@ EXPECTED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "password_reset_confirm": (EVERYONE, EVERYONE),
     "password_reset_complete": OPEN,
     "chart_file": OPEN,
+    "council_add": ({ADMIN}, {ADMIN}),
     # Committee business, public
     "committees:authority_home": OPEN,
     "committees:committee_list": OPEN,
@@ -124,12 +127,18 @@ EXPECTED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "scorecards:indicator_list": OPEN,
     "scorecards:indicator_detail": OPEN,
     "scorecards:practice_scorecard_list": OPEN,
-    "scorecards:catalogue_choose": WRITE,
+    "scorecards:catalogue_choose": (WRITERS | COUNCIL_ADMINS, WRITERS | COUNCIL_ADMINS),
     "scorecards:practice_scorecard_detail": OPEN,
     "scorecards:private_chart_file": COUNCIL_ONLY,
     "programmes:programme_list": COUNCIL_ONLY,
     "programmes:programme_detail": COUNCIL_ONLY,
     "programmes:project_detail": COUNCIL_ONLY,
+    # Setting the council up
+    "setup:task_list": (COUNCIL_ADMINS, NOBODY),
+    "setup:details": SET_UP,
+    "setup:teams": SET_UP,
+    "setup:comparators": SET_UP,
+    "setup:people": SET_UP,
     # Packs
     "packs:meeting_confidential_pack": (PART2_READERS, CLERKS),
     "packs:meeting_pack": (EVERYONE, CLERKS),

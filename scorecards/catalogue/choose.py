@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 
 from scrutiny.models import Authority
-from scrutiny.permissions import can_write_reports
+from scrutiny.permissions import can_choose_indicators
+from scrutiny.setup import SetupStep
 from scrutiny.views.forms import error_summary
 from scrutiny.views.generic import AuthorityMixin
 
@@ -56,7 +57,7 @@ def choose_indicators(*, authority: Authority, indicator_ids: set[int]) -> None:
 class CatalogueChooseView(AuthorityMixin, TemplateView):
     """An officer, approver or administrator of the council picks its national indicators."""
 
-    permission = staticmethod(can_write_reports)
+    permission = staticmethod(can_choose_indicators)
     template_name = "scorecards/catalogue_choose.html"
 
     def form(self, data=None) -> CatalogueForm:
@@ -85,3 +86,15 @@ class CatalogueChooseView(AuthorityMixin, TemplateView):
         choose_indicators(authority=self.authority, indicator_ids=ids)
         messages.success(request, f"Your council now reports {len(ids)} national indicators.")
         return HttpResponseRedirect(request.path)
+
+
+SETUP_STEPS = (
+    SetupStep(
+        "indicators",
+        "Indicators you report",
+        "The national indicators on every quarter's return, from the catalogue",
+        "scorecards:catalogue_choose",
+        lambda authority: ReportedIndicator.objects.filter(authority=authority).exists(),
+        order=40,
+    ),
+)

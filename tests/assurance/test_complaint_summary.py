@@ -179,5 +179,5 @@ def test_its_query_count_does_not_grow_with_teams(
     with django_assert_num_queries(11):
         assert officer_client.get(url(authority)).status_code == 200
     add(9)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         assert officer_client.get(url(authority)).status_code == 200

@@ -95,5 +95,5 @@ def test_the_list_costs_the_same_for_1_and_10_recommendations(
     with django_assert_num_queries(11):
         assert officer_client.get(list_url(authority)).status_code == 200
     add(9)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         assert officer_client.get(list_url(authority)).status_code == 200

@@ -110,5 +110,5 @@ def test_its_query_count_does_not_grow_with_rows(
         assert officer_client.get(url(authority, project)).status_code == 200
     for _ in range(9):
         add()
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         assert officer_client.get(url(authority, project)).status_code == 200

@@ -121,7 +121,7 @@ def test_the_page_costs_the_same_for_one_kind_and_for_every_kind(
     with django_assert_num_queries(8):
         assert officer_client.get(choose_url(report)).status_code == 200
     figures_for_every_kind(report.authority)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(8):
         page = officer_client.get(choose_url(report)).content.decode()
     assert all(f'value="{key}"' in page for key in BLOCK_TYPES)
     with django_assert_num_queries(11):  # no page drawn, so no navigation

@@ -170,5 +170,5 @@ def test_its_query_count_does_not_grow_with_rows(
         assert officer_client.get(url(authority)).status_code == 200
     for n in range(1, 10):
         add_role(n)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(13):
         assert officer_client.get(url(authority)).status_code == 200
