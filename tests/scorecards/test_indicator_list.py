@@ -410,7 +410,7 @@ def test_its_query_count_is_flat_in_indicators_and_periods(
         add(2014)
     with django_assert_num_queries(11):
         assert officer_client.get(url(authority)).status_code == 200
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(11):
         assert officer_client.get(url(authority, "?sort=rag&period=2010-11-q3")).status_code == 200
 
 
