@@ -29,18 +29,7 @@ class Council:
             raise KeyError(f"{self.authority.slug}: no team called {name!r}") from None
 
 
-AUTHORITY_FIELDS = (
-    "name",
-    "short_name",
-    "la_code",
-    "region",
-    "address",
-    "telephone",
-    "email",
-    "website",
-    "chief_executive",
-    "director_of_childrens_services",
-)
+AUTHORITY_FIELDS = Authority.DETAIL_FIELDS
 
 
 def load_authority(*, data: dict[str, Any]) -> Council:

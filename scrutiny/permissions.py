@@ -50,12 +50,6 @@ def council_roles(user) -> dict[int, frozenset[str]]:
     return getattr(user, _ROLES_CACHE)
 
 
-def forget_roles(user) -> None:
-    """Read the person's roles afresh at the next question (after they were changed)."""
-    if user is not None and hasattr(user, _ROLES_CACHE):
-        delattr(user, _ROLES_CACHE)
-
-
 def roles_in(user, authority: Authority | int) -> frozenset[str]:
     """The roles the person holds in this council (none for the public)."""
     authority_id = authority if isinstance(authority, int) else authority.pk
@@ -67,7 +61,8 @@ def holds_role(user, authority: Authority | int, roles) -> bool:
     return is_admin(user) or bool(roles_in(user, authority) & set(roles))
 
 
-def _councils_where(user, roles=None) -> list[int]:
+def councils_where(user, roles=None) -> list[int]:
+    """Ids of the councils where the person holds one of ``roles`` (any role if None)."""
     return [a for a, held in council_roles(user).items() if roles is None or held & roles]
 
 
@@ -75,7 +70,7 @@ def visible_authorities(user) -> QuerySet[Authority]:
     """Councils whose unpublished figures the user may read: those they hold any role in."""
     if is_admin(user):
         return Authority.objects.filter(is_active=True)
-    return Authority.objects.filter(is_active=True, pk__in=_councils_where(user))
+    return Authority.objects.filter(is_active=True, pk__in=councils_where(user))
 
 
 def can_view_data(user, authority: Authority) -> bool:
@@ -121,8 +116,8 @@ def reports_visible_to(user, queryset: QuerySet | None = None) -> QuerySet:
         return qs
     if not _is_signed_in(user):
         return qs.filter(public)
-    staff_of = Q(authority__in=_councils_where(user, STAFF))
-    mine = Q(authority__in=_councils_where(user))
+    staff_of = Q(authority__in=councils_where(user, STAFF))
+    mine = Q(authority__in=councils_where(user))
     seats = current_seats(user).values("committee_id")
     # Part 2 reaches a member through a seat on the report's committee and, where an exempt
     # agenda item carries it, on that item's committee too.
@@ -158,55 +153,51 @@ def can_see_exempt_item(user, item: Model) -> bool:
 # Writing, approving and publishing reports; managing meetings ------------------------------
 
 
-def _staff_of(user, authority_id: int, roles: set[str]) -> bool:
-    return holds_role(user, authority_id, roles)
-
-
 WRITERS = {UserRole.OFFICER, UserRole.APPROVER}  # approvers often draft too
 
 
 def can_choose_indicators(user, authority: Authority) -> bool:
     """The council's writers, and its administrators setting it up, choose the catalogue
     indicators it reports."""
-    return _staff_of(user, authority.pk, WRITERS | {UserRole.COUNCIL_ADMIN})
+    return holds_role(user, authority.pk, WRITERS | {UserRole.COUNCIL_ADMIN})
 
 
 def can_write_reports(user, authority: Authority) -> bool:
     """Officers and approvers write their council's reports."""
-    return _staff_of(user, authority.pk, WRITERS)
+    return holds_role(user, authority.pk, WRITERS)
 
 
 def can_edit_report(user, report: Model) -> bool:
     """A report changes only while it is a draft, and only by its council's writers."""
-    return report.status == report.Status.DRAFT and _staff_of(user, report.authority_id, WRITERS)
+    return report.status == report.Status.DRAFT and holds_role(user, report.authority_id, WRITERS)
 
 
 def can_approve_report(user, report: Model) -> bool:
     """The director or their delegate (an approver) approves; never the one who submitted."""
     return (
         report.status == report.Status.SUBMITTED
-        and _staff_of(user, report.authority_id, {UserRole.APPROVER})
+        and holds_role(user, report.authority_id, {UserRole.APPROVER})
         and report.submitted_by_id != user.pk
     )
 
 
 def can_publish_report(user, report: Model) -> bool:
     """Clerks publish approved reports for their council's meetings."""
-    return report.status == report.Status.APPROVED and _staff_of(
+    return report.status == report.Status.APPROVED and holds_role(
         user, report.authority_id, {UserRole.CLERK}
     )
 
 
 def can_correct_report(user, report: Model) -> bool:
     """A published report is corrected by a new version, started by a writer."""
-    return report.status == report.Status.PUBLISHED and _staff_of(
+    return report.status == report.Status.PUBLISHED and holds_role(
         user, report.authority_id, WRITERS
     )
 
 
 def can_manage_meetings(user, authority: Authority) -> bool:
     """Clerks manage committees, their members, meetings and agendas."""
-    return _staff_of(user, authority.pk, {UserRole.CLERK})
+    return holds_role(user, authority.pk, {UserRole.CLERK})
 
 
 def can_see_exempt_sections(user, report: Model) -> bool:
@@ -285,7 +276,7 @@ _AREAS_CACHE = "_return_service_area_ids"
 
 def may_act_on_returns(user, authority: Authority, action: str) -> bool:
     """May the user do ``action`` (a key of ``RETURN_ROLES``) to this council's returns?"""
-    return _staff_of(user, authority.pk, RETURN_ROLES[action])
+    return holds_role(user, authority.pk, RETURN_ROLES[action])
 
 
 def may_edit_returns(user, authority: Authority) -> bool:

@@ -13,6 +13,7 @@ from committees.selectors.committees import AgendaEntry, agendas_for
 from scrutiny.permissions import (
     STAFF,
     council_roles,
+    councils_where,
     current_seats,
     is_admin,
     reports_visible_to,
@@ -47,12 +48,12 @@ class Dashboard:
 def followed_committees(user) -> QuerySet[Committee]:
     """A member follows the committees they sit on today; council staff follow every
     committee of their councils."""
-    staff_of = [a for a, roles in council_roles(user).items() if roles & STAFF]
     committees = Committee.objects.filter(authority__in=visible_authorities(user))
     if is_admin(user):
         return committees
     return committees.filter(
-        Q(authority__in=staff_of) | Q(pk__in=current_seats(user).values("committee_id"))
+        Q(authority__in=councils_where(user, STAFF))
+        | Q(pk__in=current_seats(user).values("committee_id"))
     )
 
 
@@ -81,8 +82,7 @@ def dashboard_for(user) -> Dashboard:
     return Dashboard(
         follows_committees=bool(committees),
         has_councils=is_admin(user) or bool(council_roles(user)),
-        by_seat_only=not is_admin(user)
-        and not any(roles & STAFF for roles in council_roles(user).values()),
+        by_seat_only=not is_admin(user) and not councils_where(user, STAFF),
         meetings=[MeetingPapers(m, agendas[m.pk]) for m in meetings],
         past_meetings=past_meetings,
         reports=reports,

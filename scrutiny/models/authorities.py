@@ -38,6 +38,21 @@ class Authority(models.Model):
     chief_executive = models.CharField(max_length=120, blank=True)
     director_of_childrens_services = models.CharField(max_length=120, blank=True)
 
+    # What a council says about itself (set-up's details step, the demo's fixtures); the
+    # slug is not among them, since every address of the council is built on it.
+    DETAIL_FIELDS = (
+        "name",
+        "short_name",
+        "la_code",
+        "region",
+        "address",
+        "telephone",
+        "email",
+        "website",
+        "chief_executive",
+        "director_of_childrens_services",
+    )
+
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "authorities"

@@ -42,18 +42,7 @@ class DetailsForm(forms.ModelForm):
 
     class Meta:
         model = Authority
-        fields = [
-            "name",
-            "short_name",
-            "la_code",
-            "region",
-            "address",
-            "telephone",
-            "email",
-            "website",
-            "chief_executive",
-            "director_of_childrens_services",
-        ]
+        fields = list(Authority.DETAIL_FIELDS)
         labels = {
             "name": "Full name",
             "short_name": "Short name",
@@ -237,9 +226,6 @@ class ChosenRows(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
-ROLE_CHOICES = [(value, label) for value, label in UserRole.choices]
-
-
 class InviteForm(forms.Form):
     """A person to invite, and the role they will hold in this council."""
 
@@ -260,7 +246,7 @@ class InviteForm(forms.Form):
     job_title = forms.CharField(max_length=120, required=False)
     role = forms.ChoiceField(
         label="Their role in this council",
-        choices=ROLE_CHOICES,
+        choices=UserRole.choices,
         widget=forms.RadioSelect,
         error_messages={"required": "Select the person's role"},
     )

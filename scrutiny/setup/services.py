@@ -88,7 +88,7 @@ class CannotRemove(Exception):
     pass
 
 
-def remove_role(*, council_role: CouncilRole, removed_by: User) -> None:
+def remove_role(*, council_role: CouncilRole) -> None:
     """Take a role away; the council keeps at least one administrator."""
     if council_role.role == UserRole.COUNCIL_ADMIN:
         others = CouncilRole.objects.filter(

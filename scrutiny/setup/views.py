@@ -206,7 +206,7 @@ class PeopleView(SetupMixin, TemplateView):
             raise PermissionDenied("Choose a role of this council to remove.")
         council_role = get_object_or_404(CouncilRole, pk=int(pk), authority=self.authority)
         try:
-            remove_role(council_role=council_role, removed_by=self.request.user)
+            remove_role(council_role=council_role)
         except CannotRemove as refusal:
             context = self.get_context_data(errors=[("#people", str(refusal))])
             return self.render_to_response(context)
@@ -225,7 +225,7 @@ class NewCouncilView(LoginRequiredMixin, TemplateView):
     site_permission = staticmethod(is_admin)
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not is_admin(request.user):
+        if request.user.is_authenticated and not self.site_permission(request.user):
             raise PermissionDenied("Only the service's administrator adds councils.")
         return super().dispatch(request, *args, **kwargs)
 
