@@ -98,7 +98,8 @@ def expected_status(user, url: str) -> int:
         if match.view_name == "committees:report_detail":
             visible = reports_visible_to(user).filter(pk=match.kwargs["pk"]).exists()
             return 200 if visible else 404
-        if match.view_name == "committees:meeting_detail":
+        # A meeting, and its public pack, are public once its agenda is published.
+        if match.view_name in {"committees:meeting_detail", "packs:meeting_pack"}:
             meeting = Meeting.objects.select_related("committee__authority").get(
                 pk=match.kwargs["pk"]
             )
