@@ -10,7 +10,10 @@ class CommitteesConfig(AppConfig):
 
     def ready(self) -> None:
         from scrutiny.blocks import register_kinds
+        from scrutiny.setup import register_steps
 
         from .blocks import RECOMMENDATION_KINDS
+        from .setup import SETUP_STEP
 
         register_kinds(RECOMMENDATION_KINDS, rank=50)
+        register_steps([SETUP_STEP])

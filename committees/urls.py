@@ -4,6 +4,7 @@ members, meetings and agendas, and reports from draft to publication."""
 from django.urls import path
 
 from . import reading_urls
+from .setup import CommitteesSetupView
 from .views import (
     authoring,
     clerking,
@@ -20,6 +21,8 @@ app_name = "committees"
 urlpatterns = [
     path("", AuthorityHomeView.as_view(), name="authority_home"),
     path("committees/", committees.CommitteeListView.as_view(), name="committee_list"),
+    # A step of "Set up your council" (scrutiny/setup), owned here
+    path("setup/committees/", CommitteesSetupView.as_view(), name="committee_setup"),
     path(
         "committees/<slug:slug>/",
         committees.CommitteeDetailView.as_view(),

@@ -49,8 +49,10 @@ def read_number(
     what: str,
     whole: bool = True,
     ceiling: int = COUNT_CEILING,
+    places: int = FTE_PLACES,
 ) -> tuple[Decimal | None, list[Problem]]:
-    """A count (or, with ``whole=False``, an FTE) read from what was typed; blank is None.
+    """A count (or, with ``whole=False``, an FTE or another figure with up to ``places``
+    decimals) read from what was typed; blank is None.
 
     ``what`` names the figure in messages, e.g. "Agency for Social workers".
     """
@@ -83,8 +85,10 @@ def read_number(
         return None, [Problem(row, column, f"{what} must be {ceiling:,} or less")]
     if whole and value != value.to_integral_value():
         return None, [Problem(row, column, f"{what} must be a whole number")]
-    if not whole and value != value.quantize(Decimal(1).scaleb(-FTE_PLACES)):
-        return None, [Problem(row, column, f"{what} must have no more than 2 decimal places")]
+    if not whole and value != value.quantize(Decimal(1).scaleb(-places)):
+        return None, [
+            Problem(row, column, f"{what} must have no more than {places} decimal places")
+        ]
     return (value.to_integral_value() if whole else value), []
 
 

@@ -14,9 +14,10 @@ class ScorecardsConfig(AppConfig):
         from .blocks import INDICATOR_KINDS
         from .caseloads import caseload_targets
         from .catalogue.choose import SETUP_STEPS
+        from .catalogue.targets import SETUP_STEP as TARGETS_STEP
         from .returns import SECTIONS
 
         register_kinds(INDICATOR_KINDS, rank=20)
         register_sections(SECTIONS, rank=20)
         register_caseload_targets(caseload_targets)
-        register_steps(SETUP_STEPS)
+        register_steps([*SETUP_STEPS, TARGETS_STEP])

@@ -12,7 +12,7 @@ from simple_history.models import HistoricalRecords
 from scrutiny.models import Authority, Period, Region
 
 # Paths below /<council>/scorecards/ that are pages, not indicator codes.
-RESERVED_CODES = frozenset({"practice", "catalogue"})
+RESERVED_CODES = frozenset({"practice", "catalogue", "targets", "local"})
 
 
 def validate_indicator_code(code: str) -> None:

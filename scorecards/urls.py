@@ -2,12 +2,16 @@ from django.urls import path
 
 from . import views
 from .catalogue.choose import CatalogueChooseView
+from .catalogue.local import LocalIndicatorsView
+from .catalogue.targets import TargetsView
 
 app_name = "scorecards"
 
 urlpatterns = [
     path("", views.IndicatorListView.as_view(), name="indicator_list"),
     path("catalogue/", CatalogueChooseView.as_view(), name="catalogue_choose"),
+    path("targets/", TargetsView.as_view(), name="targets"),
+    path("local/", LocalIndicatorsView.as_view(), name="local_indicators"),
     path("practice/", views.PracticeScorecardListView.as_view(), name="practice_scorecard_list"),
     path(
         "practice/<int:pk>/",

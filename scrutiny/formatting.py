@@ -67,3 +67,13 @@ def readable(value):
     if isinstance(value, Decimal):
         return figure(value)
     return value
+
+
+def free_slug(stem: str, taken, reserved=frozenset()) -> str:
+    """``stem``, or ``stem-2``, ``stem-3``... the first that is neither taken nor reserved
+    (an address a new row may have without clashing with another row or a page)."""
+    slug, number = stem, 1
+    while slug in taken or slug in reserved:
+        number += 1
+        slug = f"{stem}-{number}"
+    return slug

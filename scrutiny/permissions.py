@@ -200,6 +200,12 @@ def can_manage_meetings(user, authority: Authority) -> bool:
     return holds_role(user, authority.pk, {UserRole.CLERK})
 
 
+def can_manage_committees(user, authority: Authority) -> bool:
+    """Clerks, and the council's administrators setting it up, add committees and seat their
+    members (publishing agendas stays the clerks')."""
+    return holds_role(user, authority.pk, {UserRole.CLERK, UserRole.COUNCIL_ADMIN})
+
+
 def can_see_exempt_sections(user, report: Model) -> bool:
     """May the reader see a report's exempt appendices? The same people as a Part 2 report:
     the council's officers, approvers and clerks, and members sitting on its committee."""

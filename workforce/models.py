@@ -19,18 +19,48 @@ class Basis(models.TextChoices):
 
 
 class Role(models.Model):
-    """A kind of post counted in workforce returns (social worker, first line manager, ...)."""
+    """A kind of post counted in workforce returns (social worker, first line manager, ...).
+
+    The national staff groups have no ``owner``; a job title a council added for its own
+    return names that council, and only it is offered it."""
 
     name = models.CharField(max_length=120, unique=True)
     is_qualified_social_work = models.BooleanField(default=True)
     is_case_holding = models.BooleanField(default=False)
     order = models.PositiveSmallIntegerField(default=0)
+    owner = models.ForeignKey(
+        Authority,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="own_roles",
+        help_text="For a job title a council added, that council.",
+    )
 
     class Meta:
         ordering = ["order", "name"]
 
     def __str__(self) -> str:
         return self.name
+
+
+class ReportedRole(models.Model):
+    """A staff group a council counts on its workforce return. A council that has chosen
+    none counts the national staff groups."""
+
+    authority = models.ForeignKey(
+        Authority, on_delete=models.CASCADE, related_name="reported_roles"
+    )
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="reporters")
+
+    class Meta:
+        ordering = ["authority", "role__order", "role__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["authority", "role"], name="reported_role_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.authority.short_name}: {self.role}"
 
 
 def _pct(part: Decimal | None, whole: Decimal | None) -> Decimal | None:

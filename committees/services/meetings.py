@@ -9,7 +9,7 @@ from django.utils import timezone
 from committees.models import AgendaItem, Committee, CommitteeMembership, Meeting, Recommendation
 from committees.services.councillors import councillor_for_seat
 from scrutiny.models import Authority, User
-from scrutiny.permissions import can_manage_meetings
+from scrutiny.permissions import can_manage_committees, can_manage_meetings
 
 
 class MeetingRefused(Exception):
@@ -76,7 +76,10 @@ def agenda_publish(*, meeting: Meeting, published_by: User) -> Meeting:
 def membership_save(*, membership: CommitteeMembership, saved_by: User) -> CommitteeMembership:
     """Add a member to a committee or change their seat (an end date ends Part 2 access)."""
     committee: Committee = membership.committee
-    _require_clerk(saved_by, committee.authority)
+    if not can_manage_committees(saved_by, committee.authority):
+        raise MeetingRefused(
+            f"Only {committee.authority.short_name}'s clerks and administrators seat members."
+        )
     if (
         membership.user_id
         and not membership.user.authorities.filter(pk=committee.authority_id).exists()

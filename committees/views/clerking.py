@@ -19,7 +19,7 @@ from committees.authoring.meeting_forms import (
 from committees.models import AgendaItem, Committee, CommitteeMembership, Meeting, Recommendation
 from committees.services import meetings as service
 from committees.views.authoring import FormPage
-from scrutiny.permissions import can_manage_meetings
+from scrutiny.permissions import can_manage_committees, can_manage_meetings
 from scrutiny.views.generic import AuthorityMixin
 
 
@@ -155,6 +155,11 @@ class MembershipView(ClerkMixin, FormPage):
 
     title = "Committee member"
     submit_label = "Save the member"
+    permission = staticmethod(can_manage_committees)
+
+    def require_clerk(self) -> None:
+        if not can_manage_committees(self.request.user, self.authority):
+            raise PermissionDenied("Only the council's clerks and administrators seat members.")
 
     def setup_objects(self):
         self.require_clerk()

@@ -58,20 +58,25 @@ def invite(
         CouncilRole.objects.create(user=user, authority=authority, role=role)
         if service_areas:
             user.service_areas.add(*service_areas)
-    context = {
-        "user": user,
-        "authority": authority,
-        "role": UserRole(role).label.lower(),
-        "invited_by": invited_by,
-        "link": set_password_link(user, base_url=base_url) if is_new else base_url,
-        "is_new": is_new,
-    }
-    send_mail(
-        subject=f"You have been invited to {authority.short_name}'s scrutiny service",
-        message=render_to_string("setup/invitation_email.txt", context),
-        from_email=None,
-        recipient_list=[user.email],
-    )
+        context = {
+            "user": user,
+            "authority": authority,
+            "role": UserRole(role).label.lower(),
+            "invited_by": invited_by,
+            "link": set_password_link(user, base_url=base_url) if is_new else base_url,
+            "is_new": is_new,
+        }
+        message = render_to_string("setup/invitation_email.txt", context)
+        # Sent once the role is saved (and the council, when this runs inside start_council):
+        # a link never points at something a failed commit took back.
+        transaction.on_commit(
+            lambda: send_mail(
+                subject=f"You have been invited to {authority.short_name}'s scrutiny service",
+                message=message,
+                from_email=None,
+                recipient_list=[user.email],
+            )
+        )
     return user
 
 

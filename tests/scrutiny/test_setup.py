@@ -42,8 +42,11 @@ def test_the_task_list_shows_each_step_incomplete_until_its_data_is_there(admin_
     assert statuses(page) == {
         "details": "Incomplete",
         "teams": "Incomplete",
+        "roles": "Incomplete",
         "comparators": "Incomplete",
         "indicators": "Incomplete",
+        "targets": "Incomplete",
+        "committees": "Incomplete",
         "people": "Incomplete",
     }
     council.address, council.email = "Civic Offices\nReading", "ds@reading.example"
@@ -175,9 +178,10 @@ INVITE = {
 
 
 def test_an_invited_person_gets_a_one_time_link_that_sets_their_password(
-    admin_client, council, client
+    admin_client, council, client, django_capture_on_commit_callbacks
 ):
-    response = admin_client.post(url("people", council), INVITE)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(url("people", council), INVITE)
     assert response.status_code == 302
     (email,) = mail.outbox
     assert email.to == ["olu.adeyemi@reading.example"]
@@ -202,7 +206,7 @@ def test_an_invited_person_gets_a_one_time_link_that_sets_their_password(
 
 
 def test_someone_already_known_keeps_their_account_and_is_told_of_the_new_role(
-    admin_client, council
+    admin_client, council, django_capture_on_commit_callbacks
 ):
     known = UserFactory(
         username="sam",
@@ -210,9 +214,10 @@ def test_someone_already_known_keeps_their_account_and_is_told_of_the_new_role(
         role="approver",
         authorities=[AuthorityFactory()],
     )
-    admin_client.post(
-        url("people", council), INVITE | {"email": "SAM@example.gov.uk", "role": "approver"}
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(
+            url("people", council), INVITE | {"email": "SAM@example.gov.uk", "role": "approver"}
+        )
     assert CouncilRole.objects.filter(user=known, authority=council, role="approver").exists()
     (email,) = mail.outbox
     assert "Sign in as usual" in email.body and "/accounts/reset/" not in email.body
@@ -240,7 +245,32 @@ def test_the_last_council_administrator_cannot_be_removed(admin_client, council)
     assert CouncilRole.objects.filter(pk=only.pk).exists()
 
 
-def test_the_product_administrator_adds_a_council_known_as_a_comparator(client):
+def test_an_invitation_whose_transaction_fails_sends_no_email(
+    council, admin_client, django_capture_on_commit_callbacks
+):
+    from django.db import transaction
+
+    from scrutiny.setup.services import invite
+
+    admin = CouncilRole.objects.get(authority=council).user
+    with django_capture_on_commit_callbacks(execute=True):
+        with pytest.raises(RuntimeError), transaction.atomic():
+            invite(authority=council, invited_by=admin, base_url="http://testserver/", **INVITE)
+            raise RuntimeError("the council's set-up failed after the invitation")
+        invite(
+            authority=council,
+            invited_by=admin,
+            base_url="http://testserver/",
+            **INVITE | {"email": "second@reading.example", "role": "clerk"},
+        )
+    # Only the invitation whose transaction was kept was sent.
+    assert [email.to for email in mail.outbox] == [["second@reading.example"]]
+    assert not CouncilRole.objects.filter(authority=council, role="officer").exists()
+
+
+def test_the_product_administrator_adds_a_council_known_as_a_comparator(
+    client, django_capture_on_commit_callbacks
+):
     comparator = AuthorityFactory(name="Bracknell Forest Council", la_code="867", is_active=False)
     client.force_login(UserFactory(username="root", role="admin"))
     data = {
@@ -252,7 +282,8 @@ def test_the_product_administrator_adds_a_council_known_as_a_comparator(client):
         "admin_last_name": "Lane",
         "admin_email": "kit.lane@bracknell.example",
     }
-    response = client.post(reverse("council_add"), data)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("council_add"), data)
     comparator.refresh_from_db()
     assert comparator.is_active and Authority.objects.filter(la_code="867").count() == 1
     assert response["Location"] == url("task_list", comparator)

@@ -14,11 +14,11 @@ from scrutiny.models import Period
 from workforce.models import (
     Caseload,
     LeaverReason,
-    Role,
     StaffMovement,
     TrainingCompletion,
     TrainingCourse,
 )
+from workforce.roles import return_roles
 
 LEAVER_REASONS = [
     ("retired", "Retired"),
@@ -63,7 +63,7 @@ class StartersLeaversEntry(Entry):
             "leaver_reasons"
         )
         self.movements = [m for m in movements if (m.date_from, m.date_to) in spans]
-        self.groups = [role.name for role in Role.objects.all()]
+        self.groups = [role.name for role in return_roles(self.authority)]
         for movement in self.movements:
             if movement.staff_group not in self.groups:
                 self.groups.append(movement.staff_group)

@@ -15,7 +15,8 @@ from returns.forms import Column, Figures, Row, RowForm, SectionForm, count_fiel
 from returns.models import ReturnSectionKey
 from returns.rules import Problem
 from scrutiny.models import Period
-from workforce.models import Basis, Role, StaffingFigure
+from workforce.models import Basis, StaffingFigure
+from workforce.roles import return_roles
 
 COLUMNS = [
     Column("total_reported", "Total in post", whole=False),
@@ -78,9 +79,9 @@ class StaffingEntry(SectionEntry):
     def load(self) -> None:
         ids = [p.pk for p in self.periods.values() if p is not None]
         self.figures = list(
-            StaffingFigure.objects.filter(authority=self.authority, period_id__in=ids).order_by(
-                "-as_at"
-            )
+            StaffingFigure.objects.filter(authority=self.authority, period_id__in=ids)
+            .select_related("role")
+            .order_by("-as_at")
         )
         current_id = self.periods["current"] and self.periods["current"].pk
         # The basis of the first figures found: this quarter's, else last quarter's (or its
@@ -98,7 +99,14 @@ class StaffingEntry(SectionEntry):
         self.basis = stored_basis
         current = [f for f in self.figures if f.period_id == current_id and f.basis == stored_basis]
         self.as_at = current[0].as_at if current else self.period.end
-        self.roles = list(Role.objects.all())
+        self.roles = return_roles(self.authority)
+        # A role not chosen (or no longer) that has figures this quarter or the ones beside
+        # it keeps its row: figures are never hidden from the officer.
+        shown = {role.pk for role in self.roles}
+        for staff in self.figures:
+            if staff.role_id not in shown:
+                shown.add(staff.role_id)
+                self.roles.append(staff.role)
 
     def get_rows(self) -> list[Row]:
         return [Row(str(role.pk), role.name) for role in self.roles]
