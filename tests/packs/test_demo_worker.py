@@ -35,9 +35,8 @@ long_meeting = test_worker.long_meeting  # the fixture: a pack of about 100 page
 
 @pytest.fixture
 def filesystem_broker(settings, tmp_path):
-    """Sends tasks to a filesystem broker under tmp_path instead of running them here."""
-    if connection.vendor != "sqlite":
-        pytest.skip("The demo runs on SQLite; tests/packs/test_worker.py runs Redis here.")
+    """Sends tasks to a filesystem broker under tmp_path instead of running them here, as
+    the demo's web server does."""
     folder = tmp_path / "broker"
     options = {**settings.CELERY_BROKER_TRANSPORT_OPTIONS, **filesystem_transport_options(folder)}
     saved = {key: app.conf[key] for key in ("task_always_eager", "broker_url")}
@@ -51,6 +50,18 @@ def filesystem_broker(settings, tmp_path):
     for key, value in saved.items():
         app.conf[key] = value
     _forget_connections()
+
+
+def start_demo_worker(database_url: str, media_root, broker: Path, log: Path) -> Worker:
+    """A ``celery worker`` configured as scripts/demo.sh starts it: the filesystem broker."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "MEDIA_ROOT": str(media_root),
+        "CELERY_BROKER_URL": "filesystem://",
+        "CELERY_FILESYSTEM_DIR": str(broker),
+    }
+    return Worker(env, log, {})
 
 
 def copy_database(target: Path) -> None:
@@ -73,6 +84,8 @@ def job_row(database: Path, job_id: int) -> dict:
 def test_the_demo_worker_builds_a_queued_pack_from_the_filesystem_broker_with_progress(
     client, clerk, long_meeting, filesystem_broker, media_root, tmp_path, read_pdf
 ):
+    if connection.vendor != "sqlite":
+        pytest.skip("The demo runs on SQLite; tests/packs/test_worker.py runs Redis here.")
     client.force_login(clerk)
     url = pack_url(long_meeting, "public")
     assert client.post(url).status_code == 302
@@ -83,16 +96,8 @@ def test_the_demo_worker_builds_a_queued_pack_from_the_filesystem_broker_with_pr
 
     database = tmp_path / "worker.sqlite3"
     copy_database(database)
-    worker = Worker(
-        {
-            **os.environ,
-            "DATABASE_URL": f"sqlite:///{database}",
-            "MEDIA_ROOT": str(media_root),
-            "CELERY_BROKER_URL": "filesystem://",
-            "CELERY_FILESYSTEM_DIR": str(filesystem_broker),
-        },
-        tmp_path / "worker.log",
-        {},
+    worker = start_demo_worker(
+        f"sqlite:///{database}", media_root, filesystem_broker, tmp_path / "worker.log"
     )
     try:
         seen = []
