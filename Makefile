@@ -40,9 +40,10 @@ migrate: install
 	mkdir -p var
 	$(PY) manage.py migrate --no-input -v0
 
+# The web server and a Celery worker beside it (scripts/demo.sh); Ctrl-C stops both.
 demo: runtime-packages install assets migrate
 	$(PY) manage.py demo
-	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
+	HOST=$(HOST) PORT=$(PORT) scripts/demo.sh
 
 # Set up, then lint and run every suite (PostgreSQL, SQLite, Chromium): see scripts/test.sh.
 setup: test-packages install assets

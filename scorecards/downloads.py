@@ -1,64 +1,111 @@
-"""Scorecards as open data: CSV and JSON, one row per indicator and period.
+"""Scorecards as open data: CSV, JSON and a data dictionary, one row per indicator and period.
 
 The shape is the one a council would publish: the figure with its counts, basis and source,
 its target and RAG rating, and England's, the region's and the statistical neighbours'
 figures beside it, each with the period it is for (the latest published may be earlier).
-Figures are decimal strings exactly as the page prints them; a hidden small number is "c"
-(as DfE releases print it) and a missing one is blank in CSV and null in JSON.
+Figures are numbers, so a spreadsheet or pandas reads them as such; a figure not shown is
+blank (null in JSON) with its symbol in the column beside it, ``<column>_status``: "c" for a
+hidden small number, as DfE releases print it (``scrutiny.opendata``, the rule every
+download follows).
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import Any
 
 from django.http import HttpResponse
 
-from scrutiny.formatting import figure
-from scrutiny.opendata import write_csv
+from scrutiny import opendata
+from scrutiny.opendata import NUMBER, Column, OpenTable, figure_cells, figure_columns
 from scrutiny.suppression import CONFIDENTIAL, Cell
 
 from .models import ComparatorValue, Indicator, Target
 from .rag import rag_against
 from .selectors import Figures, NeighboursAverage, ScorecardRow, rounded
 
-COLUMNS = [
-    "council",
-    "period",
-    "indicator_code",
-    "indicator_name",
-    "area",
-    "unit",
-    "value",
-    "numerator",
-    "denominator",
-    "figure_is",
-    "printed_note",
-    "basis",
-    "source",
-    "illustrative",
-    "target",
-    "rag",
-    "england",
-    "england_period",
-    "region",
-    "region_period",
-    "neighbours",
-    "neighbours_period",
-    "neighbours_are",
+SOURCE = "The council's returns, as published on its scorecard"
+IN_UNIT = "as the row's unit says"
+DOWNLOAD_COLUMNS: list[Column] = [
+    Column("council", "Council", meaning="The council the figures are for"),
+    Column("period", "Period", meaning="The period the figure is for"),
+    Column("indicator_code", "Indicator code", meaning="The indicator's short code"),
+    Column("indicator_name", "Indicator", meaning="The indicator's name"),
+    Column("area", "Area", meaning="The area of children's services the indicator is in"),
+    Column("unit", "Unit", meaning="What the figure counts: a percentage, a count, ..."),
+    *figure_columns(
+        "value",
+        "Figure",
+        unit=IN_UNIT,
+        meaning="The figure, rounded to the indicator's decimal places",
+        source=SOURCE,
+    ),
+    *figure_columns(
+        "numerator",
+        "Numerator",
+        unit="count",
+        meaning="The count the figure is worked out from (the top of the fraction)",
+        source=SOURCE,
+    ),
+    *figure_columns(
+        "denominator",
+        "Denominator",
+        unit="count",
+        meaning="The count it is a proportion of (the bottom of the fraction)",
+        source=SOURCE,
+    ),
+    Column(
+        "figure_is",
+        "Figure is",
+        meaning="Computed from counts, or as reported by the service",
+    ),
+    Column("printed_note", "Note", meaning="The note the report printed beside the figure"),
+    Column("basis", "Basis", meaning="How the figure is defined"),
+    Column("source", "Source", meaning="Where the figure comes from"),
+    Column("illustrative", "Illustrative", meaning="yes: an illustrative figure, not a real one"),
+    Column("target", "Target", NUMBER, IN_UNIT, "The council's target for the period", SOURCE),
+    Column("rag", "RAG rating", meaning="Red, Amber or Green against the target; c if hidden"),
+    Column("england", "England", NUMBER, IN_UNIT, "England's figure", "Department for Education"),
+    Column("england_period", "England's period", meaning="The period England's figure is for"),
+    Column("region", "Region", NUMBER, IN_UNIT, "The region's figure", "Department for Education"),
+    Column("region_period", "Region's period", meaning="The period the region's figure is for"),
+    Column(
+        "neighbours",
+        "Statistical neighbours",
+        NUMBER,
+        IN_UNIT,
+        "The statistical neighbours' figure",
+        "Department for Education, or worked out here from the neighbours' figures",
+    ),
+    Column(
+        "neighbours_period",
+        "Neighbours' period",
+        meaning="The period the neighbours' figure is for",
+    ),
+    Column(
+        "neighbours_are",
+        "Neighbours' figure is",
+        meaning="The published average, or a mean worked out here",
+    ),
 ]
-FORMATS = ("csv", "json")
+COLUMNS = [column.name for column in DOWNLOAD_COLUMNS]
+FORMATS = opendata.FORMATS
 
 
-def _figure(value: Decimal | None, indicator: Indicator) -> str | None:
-    return None if value is None else f"{rounded(value, indicator.decimals):f}"
+def _figure(value: Decimal | None, indicator: Indicator) -> Decimal | None:
+    return None if value is None else rounded(value, indicator.decimals)
 
 
-def _cell(cell: Cell, text) -> str | None:
+def _count(value) -> Decimal | None:
+    return None if value is None else Decimal(value).normalize()
+
+
+def _cells(name: str, cell: Cell, number) -> dict[str, Any]:
+    """A figure's number and status: blank and "c" when the reader may not see it."""
     if cell.suppressed:
-        return CONFIDENTIAL
-    return None if cell.value is None else text(cell.value)
+        return figure_cells(name, None, CONFIDENTIAL)
+    return figure_cells(name, None if cell.value is None else number(cell.value))
 
 
 def open_data_row(
@@ -69,8 +116,8 @@ def open_data_row(
     england: ComparatorValue | None,
     neighbours: ComparatorValue | NeighboursAverage | None,
     region: ComparatorValue | None = None,
-) -> dict[str, str | None]:
-    """One indicator's figure for one period, as published; hidden figures as "c"."""
+) -> dict[str, Any]:
+    """One indicator's figure for one period, as published; a hidden figure blank with "c"."""
     record = figures.record
     indicator = record.indicator
     if figures.suppressed:
@@ -84,9 +131,9 @@ def open_data_row(
         "indicator_name": indicator.name,
         "area": indicator.get_area_display(),
         "unit": indicator.get_unit_display(),
-        "value": _cell(figures.shown, lambda v: _figure(v, indicator)),
-        "numerator": _cell(figures.numerator, figure),
-        "denominator": _cell(figures.denominator, figure),
+        **_cells("value", figures.shown, lambda v: _figure(v, indicator)),
+        **_cells("numerator", figures.numerator, _count),
+        **_cells("denominator", figures.denominator, _count),
         "figure_is": "Computed from counts" if record.computed_value is not None else "As reported",
         "printed_note": figures.printed_note or None,
         "basis": record.basis or indicator.basis,
@@ -137,25 +184,17 @@ def scorecard_rows(council: str, rows: Iterable[ScorecardRow]) -> list[dict]:
     ]
 
 
+def open_table(rows: list[dict], filename: str, title: str = "", **about) -> OpenTable:
+    """The rows as an open-data table, described column by column."""
+    return OpenTable(title or filename, filename, DOWNLOAD_COLUMNS, rows, about)
+
+
 def as_csv(rows: list[dict]) -> str:
     """The scorecard's rows as the open-data CSV every download writes."""
-    return write_csv(COLUMNS, rows)
-
-
-def as_json(rows: list[dict], **about) -> str:
-    return json.dumps({**about, "columns": COLUMNS, "rows": rows}, ensure_ascii=False, indent=2)
+    return open_table(rows, "scorecard").as_csv()
 
 
 def download(rows: list[dict], fmt: str, filename: str, **about) -> HttpResponse:
-    """The rows as an attachment named ``filename`` plus the format's extension."""
-    if fmt == "csv":
-        response = HttpResponse(as_csv(rows), content_type="text/csv; charset=utf-8")
-    else:
-        response = HttpResponse(
-            as_json(rows, **about), content_type="application/json; charset=utf-8"
-        )
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
-    # Who may see which figures decides the content: never share it between readers.
-    response["Cache-Control"] = "private, no-store"
-    response["Vary"] = "Cookie"
-    return response
+    """The rows as an attachment named ``filename`` plus the format's extension: CSV, JSON
+    (``scrutiny.opendata.SCHEMA``) or the data dictionary (``filename-dictionary.csv``)."""
+    return opendata.download(open_table(rows, filename, **about), fmt)

@@ -68,7 +68,7 @@ class ReaderMixin:
         if fmt is None:
             return None
         if fmt not in downloads.FORMATS:
-            raise Http404("Downloads are CSV or JSON.")
+            raise Http404("Downloads are CSV, JSON or the data dictionary.")
         return fmt
 
     def draw(self, spec) -> ChartFile:
@@ -123,6 +123,7 @@ class IndicatorListView(ReaderMixin, AuthorityMixin, TemplateView):
                 downloads.scorecard_rows(self.authority.short_name, self.scorecard.rows),
                 fmt,
                 f"{self.authority.slug}-scorecard-{period.slug}",
+                title=f"{self.authority.name} scorecard, {period.label}",
                 council=self.authority.name,
                 period=period.label,
                 suppressed=self.scorecard.suppressed,
@@ -196,6 +197,7 @@ class IndicatorDetailView(InScorecards, ReaderMixin, ObjectDetailView):
                 rows,
                 fmt,
                 f"{authority.slug}-{indicator.code}",
+                title=f"{indicator.name}, {authority.name}",
                 council=authority.name,
                 indicator=indicator.name,
                 suppressed=self.threshold is not None,

@@ -233,13 +233,11 @@ def from_table(
         suffix = UNIT_NAMES.get(unit, "")
         if suffix and suffix not in name:
             name = f"{name}_{suffix}"
-        columns.append(Column(name, label, NUMBER, unit, label, source))
-        columns.append(Column(f"{name}_status", f"{label}: symbol", STATUS, "", _STATUS, source))
+        columns += figure_columns(name, label, unit=unit, meaning=label, source=source)
         if earlier is not None:
             meaning = f"{label}: the earlier figure the page prints in brackets ({title})"
-            columns.append(Column(f"{name}_earlier", f"{label}, earlier", NUMBER, unit, meaning))
-            columns.append(
-                Column(f"{name}_earlier_status", f"{label}, earlier: symbol", STATUS, "", _STATUS)
+            columns += figure_columns(
+                f"{name}_earlier", f"{label}, earlier", unit=unit, meaning=meaning
             )
         readers.append((j, name, (figures, earlier)))
     out = []
@@ -250,15 +248,38 @@ def from_table(
                 record[name] = row[j] if j < len(row) else ""
                 continue
             figures, earlier = numbers
-            record[name], record[f"{name}_status"] = figures[i].value, figures[i].status
+            record |= figure_cells(name, figures[i].value, figures[i].status)
             if earlier is not None:
-                record[f"{name}_earlier"] = earlier[i].value
-                record[f"{name}_earlier_status"] = earlier[i].status
+                record |= figure_cells(f"{name}_earlier", earlier[i].value, earlier[i].status)
         out.append(record)
     return OpenTable(title, filename, columns, out, about or {})
 
 
 _STATUS = "Blank when the figure is shown; else the symbol shown instead (see symbols: c, x, z, u)"
+
+
+def figure_columns(
+    name: str, label: str, *, unit: str = "", meaning: str = "", source: str = ""
+) -> list[Column]:
+    """A numeric column and, beside it, ``<name>_status``: how every download holds a figure
+    that may not be shown (the number blank, the symbol in the status column)."""
+    return [
+        Column(name, label, NUMBER, unit, meaning or label, source),
+        Column(f"{name}_status", f"{label}: symbol", STATUS, "", _STATUS, source),
+    ]
+
+
+def figure_cells(name: str, value: Any, status: str = "") -> dict[str, Any]:
+    """One figure's two cells: the number (None when not shown) and its symbol, if any."""
+    if status and status not in SYMBOLS:
+        raise ValueError(f"Not an open-data symbol: {status!r}")
+    return {name: None if status else value, f"{name}_status": status}
+
+
+def as_shown(row: dict[str, Any], name: str) -> str:
+    """A figure's cell read back as a page prints it: its symbol when it is not shown, else
+    the number as text (from a CSV row, a JSON row or one not yet written)."""
+    return row.get(f"{name}_status") or _csv_cell(row.get(name))
 
 
 def escape_formula(text: str) -> str:

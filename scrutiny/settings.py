@@ -10,6 +10,8 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
+from scrutiny.broker import filesystem_transport_options
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -270,7 +272,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-# Celery: without a broker the demo runs every task in-process, synchronously.
+# Celery: without a broker every task runs in-process, synchronously (the test suite's
+# default); `make demo` sets a filesystem broker and production a Redis one.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
@@ -283,6 +286,13 @@ CELERY_WORKER_MAX_MEMORY_PER_CHILD = _int("CELERY_WORKER_MAX_MEMORY_PER_CHILD", 
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT * 2}
 if CELERY_TASK_SOFT_TIME_LIMIT >= CELERY_TASK_TIME_LIMIT:
     raise ImproperlyConfigured("CELERY_TASK_SOFT_TIME_LIMIT must be below CELERY_TASK_TIME_LIMIT")
+# `make demo` runs a real worker on kombu's filesystem transport (scrutiny/broker.py), its
+# messages as files under CELERY_FILESYSTEM_DIR.
+CELERY_FILESYSTEM_DIR = Path(
+    env.str("CELERY_FILESYSTEM_DIR", default=str(BASE_DIR / "var" / "broker"))
+)
+if CELERY_BROKER_URL.startswith("filesystem://"):
+    CELERY_BROKER_TRANSPORT_OPTIONS.update(filesystem_transport_options(CELERY_FILESYSTEM_DIR))
 
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://scrutiny")}
 # Agenda packs and report PDFs: relative links in a PDF point at this site, and a document

@@ -69,8 +69,11 @@ def test_the_scorecard_as_csv_is_one_row_per_indicator_with_a_sensible_name(
         "area": "Contacts, referrals and assessments",
         "unit": "Average",
         "value": "20.50",
+        "value_status": "",
         "numerator": "",
+        "numerator_status": "",
         "denominator": "",
+        "denominator_status": "",
         "figure_is": "As reported",
         "printed_note": "",
         "basis": "Children per social worker",
@@ -154,14 +157,19 @@ def test_the_public_download_hides_small_numbers(client, authority, fmt):
         assert data["suppressed"] is True
         rows = data["rows"]
     by_code = {row["indicator_code"]: row for row in rows}
-    assert by_code["missing"]["value"] == "c"
+    blank = "" if fmt == "csv" else None
+    assert (by_code["missing"]["value"], by_code["missing"]["value_status"]) == (blank, "c")
     assert by_code["missing"]["rag"] == "c"
-    assert (by_code["repeat"]["value"], by_code["repeat"]["numerator"]) == ("c", "c")
-    assert by_code["repeat"]["denominator"] == "9"
+    assert (by_code["repeat"]["value"], by_code["repeat"]["numerator"]) == (blank, blank)
+    assert (by_code["repeat"]["value_status"], by_code["repeat"]["numerator_status"]) == ("c",) * 2
+    assert by_code["repeat"]["denominator"] == ("9" if fmt == "csv" else 9)
+    assert by_code["repeat"]["denominator_status"] == ""
     text = response.content.decode("utf-8-sig")
-    assert "22.2" not in text and ",3," not in text and '"3"' not in text
+    assert "22.2" not in text and ",3," not in text and '"3"' not in text and ": 3," not in text
+    assert not {"3", "2", "22.2"} & {str(value) for row in rows for value in row.values()}
     series = client.get(f"/{authority.slug}/scorecards/missing/?format={fmt}")
     assert b"c" in series.content and b'"3"' not in series.content and b",3," not in series.content
+    assert b": 3," not in series.content
 
 
 def test_officers_download_every_figure(officer_client, authority):
@@ -201,3 +209,46 @@ def test_formula_cells_from_the_database_are_escaped_in_the_file(officer_client,
 
 def test_as_csv_writes_the_header_even_with_no_rows():
     assert as_csv([]).startswith("\ufeffcouncil,period,indicator_code,")
+
+
+def test_the_scorecard_csv_reads_into_pandas_with_numeric_figures_and_a_status_column(
+    client, authority
+):
+    """Issue 16: pandas read "c" in value and numerator as text; now a figure column holds
+    numbers only and the symbol is beside it."""
+    import pandas as pd
+
+    caseload(authority)
+    small(authority)
+    response = client.get(scorecard(authority, "?format=csv"))
+    frame = pd.read_csv(io.BytesIO(response.content), encoding="utf-8-sig")
+    for name in ["value", "numerator", "denominator", "target", "england"]:
+        assert pd.api.types.is_numeric_dtype(frame[name]), f"{name} is {frame[name].dtype}"
+    by_code = frame.set_index("indicator_code")
+    assert by_code.loc["average-caseload", "value"] == 20.5
+    assert pd.isna(by_code.loc["missing", "value"])
+    assert by_code.loc["missing", "value_status"] == "c"
+    assert by_code.loc["repeat", "denominator"] == 9
+
+
+@pytest.mark.parametrize("page", ["", "average-caseload/"])
+def test_each_scorecard_download_has_a_data_dictionary_covering_every_column(
+    client, authority, page
+):
+    caseload(authority)
+    url = f"/{authority.slug}/scorecards/{page}"
+    csv_response = client.get(url, {"format": "csv"})
+    header = next(csv.reader(io.StringIO(csv_response.content.decode("utf-8-sig"))))
+    response = client.get(url, {"format": "dictionary"})
+    assert response["Content-Disposition"].endswith('-dictionary.csv"')
+    dictionary = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert [entry["column"] for entry in dictionary] == header
+    assert all(entry["meaning"] and entry["type"] for entry in dictionary)
+    kinds = {entry["column"]: entry["type"] for entry in dictionary}
+    assert (kinds["value"], kinds["value_status"], kinds["council"]) == ("number", "status", "text")
+
+    data = json.loads(client.get(url, {"format": "json"}).content)
+    assert data["schema"] == "scrutiny-open-data/1"
+    assert [column["column"] for column in data["columns"]] == header
+    assert set(data["rows"][0]) == set(header)
+    assert data["symbols"]["c"].startswith("Not shown")

@@ -51,7 +51,7 @@ def test_the_indicator_page_flags_it_in_the_series(client, authority):
 def test_the_download_carries_the_note(client, authority):
     slough_social_workers(authority)
     data = json.loads(client.get(f"/{authority.slug}/scorecards/?format=json").content)
-    assert data["rows"][0]["value"] == "48.6"
+    assert data["rows"][0]["value"] == 48.6
     assert data["rows"][0]["printed_note"] == NOTE
 
 
