@@ -108,7 +108,7 @@ def complete_remaining_sections(page: Page) -> None:
         if page.locator(f"#task-{slug}-status").inner_text().strip() == "Completed":
             continue
         page.locator(f"a[aria-describedby='task-{slug}-status']").click()
-        nothing = page.get_by_label(re.compile("^Nothing to report"))
+        nothing = page.get_by_label(re.compile("Nothing to report"))
         if nothing.count():
             nothing.check()
         page.get_by_role("button", name="Save and mark as completed").click()
