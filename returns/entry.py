@@ -292,7 +292,9 @@ class SectionEntry(SectionTable):
                         str(index), self.label_column, f"Enter the {label.lower()} for {row.label}"
                     )
                 )
-            if not all(value is None for value in values.values()):
+            # A row is checked whenever something was typed in it, even if every box was
+            # refused: "Enter how many" is told with "too long", not after it is mended.
+            if any(str(posted(name) or "").strip() for name in names):
                 self.problems.extend(self.row_problems(row, values, index))
             unique = self.unique_key(row, values)
             keys.append((row.label, unique))
@@ -303,11 +305,14 @@ class SectionEntry(SectionTable):
         duplicates = rules.check_unique(keys, column="", what=self.row_noun)
         for index, duplicate in zip(repeats, duplicates, strict=True):
             self.problems.append(Problem(str(index), self.label_column, duplicate.message))
-        if form_ok:
-            self.problems.extend(self.check_section())
+        # The section's own rules run on the same save as the rows' and the fields': a
+        # field Django refused (no basis chosen) hides nothing else, and gets no second
+        # message from a rule that read it as blank.
+        refused = set(self.form.errors)
+        self.problems.extend(p for p in self.check_section() if p.column not in refused)
         self.moves = self.find_moves()
         self.flags = self.find_flags()
-        if form_ok:
+        if "commentary" not in refused:
             self.problems.extend(
                 rules.check_commentary(
                     self.moves, self.commentary, completing=self.completing, flags=self.flags
