@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from django import forms
 
+from scrutiny.formsets import posted_row_count
 from scrutiny.models import Authority, Period
 from scrutiny.permissions import may_edit_return_row
 
@@ -77,12 +78,16 @@ class SectionEntry(SectionTable):
         self.moves: list[rules.Move] = []
         self.flags: list[rules.Flag] = []
         self.values: Figures = {}
+        self.entered_labels: dict[str, str] = {}  # row key -> label, a new row's as named
         self.load()
-        self.rows = self.get_rows() + [
+        self.rows = self.get_rows()
+        self.rows += [
             Row(f"new-{n}", f"New {self.row_noun} {n}", new=True)
-            for n in range(1, self.extra_rows + 1)
+            for n in range(1, self.new_row_count(data, len(self.rows)) + 1)
         ]
         self.row_by_key = {row.key: row for row in self.rows}
+        if data is not None and self.addable:
+            data = self.with_new_row_keys(data)
         self.locked_keys = self.find_locked_keys()
         current = self.figures_for(self.periods["current"])
         # A quarter with no figures of its own may have them stored for its last month.
@@ -106,7 +111,11 @@ class SectionEntry(SectionTable):
         self.formset = formset_class(data, initial=self.initial, prefix="rows")
         self.form = self.section_form_class(
             data,
-            initial={"version": section.version, "commentary": section.commentary}
+            initial={
+                "version": section.version,
+                "commentary": section.commentary,
+                "nothing_to_report": section.nothing_to_report,
+            }
             | self.section_initial(current),
             prefix=None,
         )
@@ -115,6 +124,31 @@ class SectionEntry(SectionTable):
             self.values = current
             self.moves = self.find_moves()
             self.flags = self.find_flags()
+
+    @property
+    def addable(self) -> bool:
+        """Can the officer add rows here ("Add another theme")? Sections of named rows."""
+        return bool(self.label_column)
+
+    def new_row_count(self, data, stored: int) -> int:
+        """Blank rows for new things: the section's few, or as many as "Add another" made."""
+        if data is None or not self.addable:
+            return self.extra_rows
+        return max(self.extra_rows, posted_row_count(data, "rows") - stored)
+
+    def with_new_row_keys(self, data):
+        """The post with a key for the blank row "Add another" made, which the browser
+        has not sent yet; every other row's key stays as posted."""
+        missing = {
+            f"rows-{index}-key": row.key
+            for index, row in enumerate(self.rows)
+            if row.new and f"rows-{index}-key" not in data
+        }
+        if not missing:
+            return data
+        data = data.copy()
+        data.update(missing)
+        return data
 
     def row_initial(self, row: Row, values: dict) -> dict[str, str]:
         initial = {"key": row.key}
@@ -213,6 +247,20 @@ class SectionEntry(SectionTable):
         return int(text) if text.isdigit() and len(text) < 10 else -1
 
     @property
+    def nothing_to_report(self) -> bool:
+        if not self.may_change_section:
+            return self.section.nothing_to_report
+        return bool(self.form.cleaned_data.get("nothing_to_report"))
+
+    def entered_rows(self) -> list[str]:
+        """The labels of the rows with something in them, after this save."""
+        return [
+            self.entered_labels.get(key) or getattr(self.row_by_key.get(key), "label", key)
+            for key, values in self.values.items()
+            if any(value not in (None, "") for value in values.values())
+        ]
+
+    @property
     def commentary(self) -> str:
         if not self.may_change_section:
             return self.section.commentary
@@ -302,6 +350,7 @@ class SectionEntry(SectionTable):
                 repeats.append(index)
             seen.add(unique)
             self.values[row.key] = values
+            self.entered_labels[row.key] = row.label
         duplicates = rules.check_unique(keys, column="", what=self.row_noun)
         for index, duplicate in zip(repeats, duplicates, strict=True):
             self.problems.append(Problem(str(index), self.label_column, duplicate.message))
@@ -312,6 +361,15 @@ class SectionEntry(SectionTable):
         self.problems.extend(p for p in self.check_section() if p.column not in refused)
         self.moves = self.find_moves()
         self.flags = self.find_flags()
+        if "nothing_to_report" not in refused:
+            self.problems.extend(
+                rules.check_nothing_to_report(
+                    self.entered_rows(),
+                    self.nothing_to_report,
+                    completing=self.completing,
+                    noun=self.row_noun,
+                )
+            )
         if "commentary" not in refused:
             self.problems.extend(
                 rules.check_commentary(

@@ -17,6 +17,7 @@ from scrutiny.formatting import figure
 from scrutiny.models import Period
 
 NUMBER, TEXT, CHOICE, DATE = "number", "text", "choice", "date"
+NOTHING_TO_REPORT = "Nothing to report this quarter"
 DATE_PARTS = ("day", "month", "year")
 
 
@@ -118,6 +119,7 @@ class SectionForm(forms.Form):
     """The section's own fields: the version it was read at, and the commentary."""
 
     version = forms.CharField(widget=forms.HiddenInput, required=False)
+    nothing_to_report = forms.BooleanField(label=NOTHING_TO_REPORT, required=False)
     commentary = forms.CharField(
         label="Commentary",
         required=False,

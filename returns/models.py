@@ -111,6 +111,11 @@ class ReturnSection(models.Model):
         default=0, help_text="Bumped by every save; a save against an older version is refused."
     )
     commentary = models.TextField(blank=True)
+    nothing_to_report = models.BooleanField(
+        default=False,
+        help_text="The officer said there is nothing to enter this quarter (no themes, no "
+        "audits): what lets a section with no rows be completed.",
+    )
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

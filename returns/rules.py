@@ -355,3 +355,42 @@ def check_commentary(
             f"Explain {' and '.join(reasons)} before you mark the section as completed",
         )
     ]
+
+
+def check_nothing_to_report(
+    entered: Sequence[str],
+    nothing_to_report: bool,
+    *,
+    completing: bool,
+    noun: str,
+    column: str = "nothing_to_report",
+) -> list[Problem]:
+    """A section is filled in or says it has nothing to report, never both and never neither.
+
+    ``entered`` names the rows with something in them. A section with nothing entered is
+    completed only when the officer chose "Nothing to report this quarter"; that choice with
+    figures entered is refused rather than either being dropped.
+    """
+    if nothing_to_report and entered:
+        listed = entered[0] if len(entered) == 1 else f"{len(entered)} {noun}s"
+        return [
+            Problem(
+                "",
+                column,
+                f"You chose nothing to report, but {listed} has figures: clear them, or "
+                "untick nothing to report"
+                if len(entered) == 1
+                else f"You chose nothing to report, but {listed} have figures: clear them, "
+                "or untick nothing to report",
+            )
+        ]
+    if completing and not entered and not nothing_to_report:
+        return [
+            Problem(
+                "",
+                column,
+                f"Enter at least one {noun}, or choose nothing to report this quarter, before "
+                "you mark the section as completed",
+            )
+        ]
+    return []

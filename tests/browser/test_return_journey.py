@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from tests.browser.support import signed_in_page
+from tests.browser.support import complete_as_it_stands, signed_in_page
 
 pytestmark = pytest.mark.browser
 
@@ -54,7 +54,7 @@ def test_officer_fills_and_submits_then_the_approver_approves_and_locks(
         if page.locator(f"#task-{slug}-status").inner_text().strip() == "Completed":
             continue
         page.locator(f"a[aria-describedby='task-{slug}-status']").click()
-        page.get_by_role("button", name="Save and mark as completed").click()
+        complete_as_it_stands(page)
         expect(page.locator(".govuk-task-list")).to_be_visible()
     statuses = page.locator(".govuk-task-list__status").all_inner_texts()
     assert all(s.strip() == "Completed" for s in statuses), statuses

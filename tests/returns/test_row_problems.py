@@ -117,8 +117,8 @@ def test_a_row_with_two_problems_shows_both_on_the_first_save(
     as_user,
     draft,
     officer,
-    everything,
-    slug,  # noqa: F811
+    everything,  # noqa: F811 - the fixture imported above
+    slug,
 ):
     row, typed, messages = TWO_PROBLEMS[slug]
     before = stored()
