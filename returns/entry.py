@@ -56,6 +56,8 @@ class SectionEntry(SectionTable):
     # Blank rows offered for things not yet recorded; ``label_column`` names them.
     extra_rows = 0
     label_column = ""
+    # Can the section start from last quarter's rows ("Copy last quarter's figures")?
+    copy_forward = False
     # The models whose history holds this section's figures, for the changes page
     # (``returns.changes.Tracked`` each).
     tracked: tuple = ()
@@ -79,6 +81,7 @@ class SectionEntry(SectionTable):
         self.flags: list[rules.Flag] = []
         self.values: Figures = {}
         self.entered_labels: dict[str, str] = {}  # row key -> label, a new row's as named
+        self.unconfirmed: list[tuple[str, str]] = []  # (row index, label) copied, not confirmed
         self.load()
         self.rows = self.get_rows()
         self.rows += [
@@ -126,6 +129,64 @@ class SectionEntry(SectionTable):
             self.flags = self.find_flags()
 
     @property
+    def copied_from(self) -> str:
+        """The quarter copied rows come from, as the page names it."""
+        return self.period_labels["previous"]
+
+    def copyable_rows(self) -> list[Row]:
+        """Rows (this user may change) with figures last quarter."""
+        return [
+            row
+            for row in self.rows
+            if row.key not in self.locked_keys
+            and any(v not in (None, "") for v in self.previous.get(row.key, {}).values())
+        ]
+
+    def copy_refusal(self) -> list[Problem]:
+        """Why last quarter's rows cannot be copied now (none if they can)."""
+        entered = [
+            key
+            for key, values in self.current.items()
+            if key in self.row_by_key and any(v not in (None, "") for v in values.values())
+        ]
+        return rules.check_copy_forward(
+            entered,
+            [row.label for row in self.copyable_rows()],
+            previous=self.copied_from,
+            noun=self.row_noun,
+        )
+
+    def copied_data(self) -> dict[str, str]:
+        """The post the page would send with last quarter's figures typed into each row that
+        had any, each marked as copied: shown to be checked, not saved."""
+        data = {
+            name: "" if value is None else str(value)
+            for name in self.form.fields
+            # An unticked box is left out, as a browser leaves it; version 0 is kept.
+            if (value := self.form[name].value()) is not None and value is not False
+        }
+        management = self.formset.management_form
+        for name in management.fields:
+            data[management.add_prefix(name)] = str(management.initial.get(name, ""))
+        copying = {row.key for row in self.copyable_rows()}
+        for index, row in enumerate(self.rows):
+            initial = dict(self.initial[index])
+            if row.key in copying:
+                previous = self.previous.get(row.key, {})
+                for column in self.columns:
+                    initial |= column.initial(previous.get(column.name))
+                initial["copied"] = "1"
+            data |= {f"rows-{index}-{name}": value for name, value in initial.items()}
+        return data
+
+    @property
+    def unconfirmed_keys(self) -> list[str]:
+        """The copied rows still to confirm after this save (kept for rows one cannot edit)."""
+        keys = [self.formset.forms[int(index)]["key"].value() for index, _ in self.unconfirmed]
+        kept = [key for key in self.section.copied_rows if key in self.locked_keys]
+        return sorted(set(keys) | set(kept))
+
+    @property
     def addable(self) -> bool:
         """Can the officer add rows here ("Add another theme")? Sections of named rows."""
         return bool(self.label_column)
@@ -152,6 +213,8 @@ class SectionEntry(SectionTable):
 
     def row_initial(self, row: Row, values: dict) -> dict[str, str]:
         initial = {"key": row.key}
+        if row.key in self.section.copied_rows:
+            initial["copied"] = "1"
         for column in self.columns:
             initial |= column.initial(values.get(column.name))
         return initial
@@ -351,6 +414,9 @@ class SectionEntry(SectionTable):
             seen.add(unique)
             self.values[row.key] = values
             self.entered_labels[row.key] = row.label
+            copied = str(posted("copied") or "") == "1" and not posted("confirmed")
+            if copied and any(value is not None for value in values.values()):
+                self.unconfirmed.append((str(index), row.label))
         duplicates = rules.check_unique(keys, column="", what=self.row_noun)
         for index, duplicate in zip(repeats, duplicates, strict=True):
             self.problems.append(Problem(str(index), self.label_column, duplicate.message))
@@ -370,6 +436,11 @@ class SectionEntry(SectionTable):
                     noun=self.row_noun,
                 )
             )
+        self.problems.extend(
+            rules.check_copied_confirmed(
+                self.unconfirmed, completing=self.completing, previous=self.copied_from
+            )
+        )
         if "commentary" not in refused:
             self.problems.extend(
                 rules.check_commentary(
@@ -434,7 +505,7 @@ class SectionEntry(SectionTable):
         last = [n for n in self.form.fields if n not in self.summary_section_fields_first]
         entries = self._field_errors(self.form, first)
         entries += [("#rows", p.message) for p in self.problems if not p.row and not p.column]
-        names = [name for c in self.columns for name in c.field_names]
+        names = [name for c in self.columns for name in c.field_names] + ["confirmed"]
         for row_form in self.formset.forms:
             entries += self._field_errors(row_form, names)
         return entries + self._field_errors(self.form, last)

@@ -113,6 +113,9 @@ class RowForm(forms.Form):
     """One row: the hidden key of what it is about; subclasses add a box per column."""
 
     key = forms.CharField(widget=forms.HiddenInput, required=False)
+    # "1" on a row copied from last quarter that the officer has not confirmed yet.
+    copied = forms.CharField(widget=forms.HiddenInput, required=False)
+    confirmed = forms.BooleanField(required=False, label="Confirm these figures are right")
 
 
 class SectionForm(forms.Form):

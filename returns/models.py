@@ -116,6 +116,12 @@ class ReturnSection(models.Model):
         help_text="The officer said there is nothing to enter this quarter (no themes, no "
         "audits): what lets a section with no rows be completed.",
     )
+    copied_rows = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Keys of the rows copied from last quarter that the officer has not "
+        "confirmed yet: the section cannot be completed while there are any.",
+    )
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

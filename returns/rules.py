@@ -394,3 +394,43 @@ def check_nothing_to_report(
             )
         ]
     return []
+
+
+def check_copy_forward(
+    entered_now: Sequence[str], copyable: Sequence[str], *, previous: str, noun: str
+) -> list[Problem]:
+    """Last quarter's rows are copied only into a section with nothing entered yet, and only
+    when there is something to copy: either refusal is told, never a silent nothing."""
+    if entered_now:
+        return [
+            Problem(
+                "",
+                "",
+                f"This quarter already has figures for {len(entered_now)} {noun}"
+                f"{'' if len(entered_now) == 1 else 's'}: copying the figures of {previous} "
+                "would overwrite them, so nothing was copied",
+            )
+        ]
+    if not copyable:
+        return [Problem("", "", f"There is nothing from {previous} to copy")]
+    return []
+
+
+def check_copied_confirmed(
+    unconfirmed: Sequence[tuple[str, str]], *, completing: bool, previous: str
+) -> list[Problem]:
+    """Rows copied from last quarter are confirmed one by one before the section is completed.
+
+    ``unconfirmed`` are (row, label) pairs; each problem sits at its row's confirm box.
+    """
+    if not completing:
+        return []
+    return [
+        Problem(
+            row,
+            "confirmed",
+            f"Confirm the figures for {label} copied from {previous}, or change them, before "
+            "you mark the section as completed",
+        )
+        for row, label in unconfirmed
+    ]

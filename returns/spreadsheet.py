@@ -300,6 +300,7 @@ def workbook_apply(*, quarterly_return: QuarterlyReturn, upload, applied_by: Use
                     status=entry.status,
                     commentary=entry.commentary,
                     nothing_to_report=entry.nothing_to_report,
+                    copied_rows=entry.unconfirmed_keys,
                 )
     except ReturnRefused as refusal:
         return [SheetProblem("", None, "", str(refusal))], []

@@ -76,6 +76,8 @@ class SectionView(BelowReturn, TemplateView):
         entry = self.load(data=data)
         if not entry.can_edit_any:
             raise PermissionDenied("None of this section's rows is in your service areas.")
+        if "copy-forward" in request.POST and entry.copy_forward:
+            return self.copy_forward(entry)
         if adding and entry.addable:
             # GOV.UK "Add another", without JavaScript: the same page with one more blank
             # row and all that was typed; nothing is checked or saved until a save button.
@@ -94,6 +96,22 @@ class SectionView(BelowReturn, TemplateView):
         except ReturnRefused as exc:
             refusal = str(exc)
         return self.render_to_response(self.get_context_data(entry=entry, refusal=refusal))
+
+    def copy_forward(self, posted):
+        """Last quarter's rows in the boxes, each marked as copied, to check and save: nothing
+        is saved yet. A copy over this quarter's figures, or of nothing, is refused."""
+        entry = self.load()
+        refusal = entry.copy_refusal()
+        if refusal:
+            posted.problems = refusal
+            return self.render_to_response(self.get_context_data(entry=posted))
+        copied = self.load(data=entry.copied_data())
+        messages.info(
+            self.request,
+            f"{copied.row_noun.capitalize()}s copied from {copied.copied_from}: check each, "
+            "tick that its figures are right this quarter, then save. Nothing is saved yet.",
+        )
+        return self.render_to_response(self.get_context_data(entry=copied, adding=True))
 
 
 class ReturnChangesView(BelowReturn, TemplateView):

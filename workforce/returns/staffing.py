@@ -52,6 +52,7 @@ class StaffingEntry(SectionEntry):
 
     key = ReturnSectionKey.WORKFORCE
     slug = "workforce"
+    copy_forward = True
     tracked = (
         Tracked(
             StaffingFigure,
