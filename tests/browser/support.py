@@ -108,7 +108,9 @@ def complete_as_it_stands(page: Page) -> None:
     """Mark the open section completed as it stands: one with nothing entered is refused
     until the officer chooses "Nothing to report this quarter" (the refusal says so)."""
     page.get_by_role("button", name="Save and mark as completed").click()
-    if page.title().startswith("Error: "):
+    # Wait for the answer (the task list, or the section again with its refusal).
+    page.locator(".govuk-task-list, .govuk-error-summary").first.wait_for()
+    if page.locator(".govuk-error-summary").count():
         expect(page.locator(".govuk-error-summary")).to_contain_text("nothing to report")
         page.get_by_label("Nothing to report this quarter").check()
         page.get_by_role("button", name="Save and mark as completed").click()
