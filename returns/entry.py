@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from django import forms
 
+from scrutiny.formsets import posted_row_count
 from scrutiny.models import Authority, Period
 from scrutiny.permissions import may_edit_return_row
 
@@ -55,6 +56,8 @@ class SectionEntry(SectionTable):
     # Blank rows offered for things not yet recorded; ``label_column`` names them.
     extra_rows = 0
     label_column = ""
+    # Can the section start from last quarter's rows ("Copy last quarter's figures")?
+    copy_forward = False
     # The models whose history holds this section's figures, for the changes page
     # (``returns.changes.Tracked`` each).
     tracked: tuple = ()
@@ -77,12 +80,17 @@ class SectionEntry(SectionTable):
         self.moves: list[rules.Move] = []
         self.flags: list[rules.Flag] = []
         self.values: Figures = {}
+        self.entered_labels: dict[str, str] = {}  # row key -> label, a new row's as named
+        self.unconfirmed: list[tuple[str, str]] = []  # (row index, label) copied, not confirmed
         self.load()
-        self.rows = self.get_rows() + [
+        self.rows = self.get_rows()
+        self.rows += [
             Row(f"new-{n}", f"New {self.row_noun} {n}", new=True)
-            for n in range(1, self.extra_rows + 1)
+            for n in range(1, self.new_row_count(data, len(self.rows)) + 1)
         ]
         self.row_by_key = {row.key: row for row in self.rows}
+        if data is not None and self.addable:
+            data = self.with_new_row_keys(data)
         self.locked_keys = self.find_locked_keys()
         current = self.figures_for(self.periods["current"])
         # A quarter with no figures of its own may have them stored for its last month.
@@ -106,7 +114,11 @@ class SectionEntry(SectionTable):
         self.formset = formset_class(data, initial=self.initial, prefix="rows")
         self.form = self.section_form_class(
             data,
-            initial={"version": section.version, "commentary": section.commentary}
+            initial={
+                "version": section.version,
+                "commentary": section.commentary,
+                "nothing_to_report": section.nothing_to_report,
+            }
             | self.section_initial(current),
             prefix=None,
         )
@@ -116,8 +128,93 @@ class SectionEntry(SectionTable):
             self.moves = self.find_moves()
             self.flags = self.find_flags()
 
+    @property
+    def copied_from(self) -> str:
+        """The quarter copied rows come from, as the page names it."""
+        return self.period_labels["previous"]
+
+    def copyable_rows(self) -> list[Row]:
+        """Rows (this user may change) with figures last quarter."""
+        return [
+            row
+            for row in self.rows
+            if row.key not in self.locked_keys
+            and any(v not in (None, "") for v in self.previous.get(row.key, {}).values())
+        ]
+
+    def copy_refusal(self) -> list[Problem]:
+        """Why last quarter's rows cannot be copied now (none if they can)."""
+        entered = [
+            key
+            for key, values in self.current.items()
+            if key in self.row_by_key and any(v not in (None, "") for v in values.values())
+        ]
+        return rules.check_copy_forward(
+            entered,
+            [row.label for row in self.copyable_rows()],
+            previous=self.copied_from,
+            noun=self.row_noun,
+        )
+
+    def copied_data(self) -> dict[str, str]:
+        """The post the page would send with last quarter's figures typed into each row that
+        had any, each marked as copied: shown to be checked, not saved."""
+        data = {
+            name: "" if value is None else str(value)
+            for name in self.form.fields
+            # An unticked box is left out, as a browser leaves it; version 0 is kept.
+            if (value := self.form[name].value()) is not None and value is not False
+        }
+        management = self.formset.management_form
+        for name in management.fields:
+            data[management.add_prefix(name)] = str(management.initial.get(name, ""))
+        copying = {row.key for row in self.copyable_rows()}
+        for index, row in enumerate(self.rows):
+            initial = dict(self.initial[index])
+            if row.key in copying:
+                previous = self.previous.get(row.key, {})
+                for column in self.columns:
+                    initial |= column.initial(previous.get(column.name))
+                initial["copied"] = "1"
+            data |= {f"rows-{index}-{name}": value for name, value in initial.items()}
+        return data
+
+    @property
+    def unconfirmed_keys(self) -> list[str]:
+        """The copied rows still to confirm after this save (kept for rows one cannot edit)."""
+        keys = [self.formset.forms[int(index)]["key"].value() for index, _ in self.unconfirmed]
+        kept = [key for key in self.section.copied_rows if key in self.locked_keys]
+        return sorted(set(keys) | set(kept))
+
+    @property
+    def addable(self) -> bool:
+        """Can the officer add rows here ("Add another theme")? Sections of named rows."""
+        return bool(self.label_column)
+
+    def new_row_count(self, data, stored: int) -> int:
+        """Blank rows for new things: the section's few, or as many as "Add another" made."""
+        if data is None or not self.addable:
+            return self.extra_rows
+        return max(self.extra_rows, posted_row_count(data, "rows") - stored)
+
+    def with_new_row_keys(self, data):
+        """The post with a key for the blank row "Add another" made, which the browser
+        has not sent yet; every other row's key stays as posted."""
+        missing = {
+            f"rows-{index}-key": row.key
+            for index, row in enumerate(self.rows)
+            if row.new and f"rows-{index}-key" not in data
+        }
+        if not missing:
+            return data
+        data = data.copy()
+        data.update(missing)
+        return data
+
     def row_initial(self, row: Row, values: dict) -> dict[str, str]:
         initial = {"key": row.key}
+        if row.key in self.section.copied_rows:
+            initial["copied"] = "1"
         for column in self.columns:
             initial |= column.initial(values.get(column.name))
         return initial
@@ -213,6 +310,20 @@ class SectionEntry(SectionTable):
         return int(text) if text.isdigit() and len(text) < 10 else -1
 
     @property
+    def nothing_to_report(self) -> bool:
+        if not self.may_change_section:
+            return self.section.nothing_to_report
+        return bool(self.form.cleaned_data.get("nothing_to_report"))
+
+    def entered_rows(self) -> list[str]:
+        """The labels of the rows with something in them, after this save."""
+        return [
+            self.entered_labels.get(key) or getattr(self.row_by_key.get(key), "label", key)
+            for key, values in self.values.items()
+            if any(value not in (None, "") for value in values.values())
+        ]
+
+    @property
     def commentary(self) -> str:
         if not self.may_change_section:
             return self.section.commentary
@@ -292,7 +403,9 @@ class SectionEntry(SectionTable):
                         str(index), self.label_column, f"Enter the {label.lower()} for {row.label}"
                     )
                 )
-            if not all(value is None for value in values.values()):
+            # A row is checked whenever something was typed in it, even if every box was
+            # refused: "Enter how many" is told with "too long", not after it is mended.
+            if any(str(posted(name) or "").strip() for name in names):
                 self.problems.extend(self.row_problems(row, values, index))
             unique = self.unique_key(row, values)
             keys.append((row.label, unique))
@@ -300,14 +413,35 @@ class SectionEntry(SectionTable):
                 repeats.append(index)
             seen.add(unique)
             self.values[row.key] = values
+            self.entered_labels[row.key] = row.label
+            copied = str(posted("copied") or "") == "1" and not posted("confirmed")
+            if copied and any(value is not None for value in values.values()):
+                self.unconfirmed.append((str(index), row.label))
         duplicates = rules.check_unique(keys, column="", what=self.row_noun)
         for index, duplicate in zip(repeats, duplicates, strict=True):
             self.problems.append(Problem(str(index), self.label_column, duplicate.message))
-        if form_ok:
-            self.problems.extend(self.check_section())
+        # The section's own rules run on the same save as the rows' and the fields': a
+        # field Django refused (no basis chosen) hides nothing else, and gets no second
+        # message from a rule that read it as blank.
+        refused = set(self.form.errors)
+        self.problems.extend(p for p in self.check_section() if p.column not in refused)
         self.moves = self.find_moves()
         self.flags = self.find_flags()
-        if form_ok:
+        if "nothing_to_report" not in refused:
+            self.problems.extend(
+                rules.check_nothing_to_report(
+                    self.entered_rows(),
+                    self.nothing_to_report,
+                    completing=self.completing,
+                    noun=self.row_noun,
+                )
+            )
+        self.problems.extend(
+            rules.check_copied_confirmed(
+                self.unconfirmed, completing=self.completing, previous=self.copied_from
+            )
+        )
+        if "commentary" not in refused:
             self.problems.extend(
                 rules.check_commentary(
                     self.moves, self.commentary, completing=self.completing, flags=self.flags
@@ -371,7 +505,7 @@ class SectionEntry(SectionTable):
         last = [n for n in self.form.fields if n not in self.summary_section_fields_first]
         entries = self._field_errors(self.form, first)
         entries += [("#rows", p.message) for p in self.problems if not p.row and not p.column]
-        names = [name for c in self.columns for name in c.field_names]
+        names = [name for c in self.columns for name in c.field_names] + ["confirmed"]
         for row_form in self.formset.forms:
             entries += self._field_errors(row_form, names)
         return entries + self._field_errors(self.form, last)

@@ -17,6 +17,7 @@ from scrutiny.formatting import figure
 from scrutiny.models import Period
 
 NUMBER, TEXT, CHOICE, DATE = "number", "text", "choice", "date"
+NOTHING_TO_REPORT = "Nothing to report this quarter"
 DATE_PARTS = ("day", "month", "year")
 
 
@@ -112,12 +113,16 @@ class RowForm(forms.Form):
     """One row: the hidden key of what it is about; subclasses add a box per column."""
 
     key = forms.CharField(widget=forms.HiddenInput, required=False)
+    # "1" on a row copied from last quarter that the officer has not confirmed yet.
+    copied = forms.CharField(widget=forms.HiddenInput, required=False)
+    confirmed = forms.BooleanField(required=False, label="Confirm these figures are right")
 
 
 class SectionForm(forms.Form):
     """The section's own fields: the version it was read at, and the commentary."""
 
     version = forms.CharField(widget=forms.HiddenInput, required=False)
+    nothing_to_report = forms.BooleanField(label=NOTHING_TO_REPORT, required=False)
     commentary = forms.CharField(
         label="Commentary",
         required=False,

@@ -111,6 +111,17 @@ class ReturnSection(models.Model):
         default=0, help_text="Bumped by every save; a save against an older version is refused."
     )
     commentary = models.TextField(blank=True)
+    nothing_to_report = models.BooleanField(
+        default=False,
+        help_text="The officer said there is nothing to enter this quarter (no themes, no "
+        "audits): what lets a section with no rows be completed.",
+    )
+    copied_rows = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Keys of the rows copied from last quarter that the officer has not "
+        "confirmed yet: the section cannot be completed while there are any.",
+    )
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

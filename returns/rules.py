@@ -359,3 +359,82 @@ def check_commentary(
             f"Explain {' and '.join(reasons)} before you mark the section as completed",
         )
     ]
+
+
+def check_nothing_to_report(
+    entered: Sequence[str],
+    nothing_to_report: bool,
+    *,
+    completing: bool,
+    noun: str,
+    column: str = "nothing_to_report",
+) -> list[Problem]:
+    """A section is filled in or says it has nothing to report, never both and never neither.
+
+    ``entered`` names the rows with something in them. A section with nothing entered is
+    completed only when the officer chose "Nothing to report this quarter"; that choice with
+    figures entered is refused rather than either being dropped.
+    """
+    if nothing_to_report and entered:
+        listed = entered[0] if len(entered) == 1 else f"{len(entered)} {noun}s"
+        return [
+            Problem(
+                "",
+                column,
+                f"You chose nothing to report, but {listed} has figures: clear them, or "
+                "untick nothing to report"
+                if len(entered) == 1
+                else f"You chose nothing to report, but {listed} have figures: clear them, "
+                "or untick nothing to report",
+            )
+        ]
+    if completing and not entered and not nothing_to_report:
+        return [
+            Problem(
+                "",
+                column,
+                f"Enter at least one {noun}, or choose nothing to report this quarter, before "
+                "you mark the section as completed",
+            )
+        ]
+    return []
+
+
+def check_copy_forward(
+    entered_now: Sequence[str], copyable: Sequence[str], *, previous: str, noun: str
+) -> list[Problem]:
+    """Last quarter's rows are copied only into a section with nothing entered yet, and only
+    when there is something to copy: either refusal is told, never a silent nothing."""
+    if entered_now:
+        return [
+            Problem(
+                "",
+                "",
+                f"This quarter already has figures for {len(entered_now)} {noun}"
+                f"{'' if len(entered_now) == 1 else 's'}: copying the figures of {previous} "
+                "would overwrite them, so nothing was copied",
+            )
+        ]
+    if not copyable:
+        return [Problem("", "", f"There is nothing from {previous} to copy")]
+    return []
+
+
+def check_copied_confirmed(
+    unconfirmed: Sequence[tuple[str, str]], *, completing: bool, previous: str
+) -> list[Problem]:
+    """Rows copied from last quarter are confirmed one by one before the section is completed.
+
+    ``unconfirmed`` are (row, label) pairs; each problem sits at its row's confirm box.
+    """
+    if not completing:
+        return []
+    return [
+        Problem(
+            row,
+            "confirmed",
+            f"Confirm the figures for {label} copied from {previous}, or change them, before "
+            "you mark the section as completed",
+        )
+        for row, label in unconfirmed
+    ]

@@ -81,6 +81,8 @@ def section_enter(entry: SectionEntry, *, saved_by: User) -> bool:
             expected_version=entry.expected_version,
             status=entry.status,
             commentary=entry.commentary,
+            nothing_to_report=entry.nothing_to_report,
+            copied_rows=entry.unconfirmed_keys,
         )
     return True
 
@@ -92,6 +94,8 @@ def section_save(
     expected_version: int,
     status: str,
     commentary: str | None = None,
+    nothing_to_report: bool | None = None,
+    copied_rows: list[str] | None = None,
 ) -> ReturnSection:
     """Record a section's progress, refusing a save made against an out-of-date copy.
 
@@ -116,6 +120,10 @@ def section_save(
     }
     if commentary is not None:
         changes["commentary"] = commentary
+    if nothing_to_report is not None:
+        changes["nothing_to_report"] = nothing_to_report
+    if copied_rows is not None:
+        changes["copied_rows"] = copied_rows
     with transaction.atomic():
         # Claim the section only if nobody has saved it since this copy was read.
         claimed = ReturnSection.objects.filter(pk=section.pk, version=expected_version).update(
@@ -137,7 +145,7 @@ def section_save(
         # The claim above is an UPDATE, which history does not see: record the state now.
         section.refresh_from_db()
         section._history_user = saved_by
-        section.save(update_fields=["status", "commentary"])
+        section.save(update_fields=["status", "commentary", "nothing_to_report", "copied_rows"])
     return section
 
 

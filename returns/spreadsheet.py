@@ -299,6 +299,8 @@ def workbook_apply(*, quarterly_return: QuarterlyReturn, upload, applied_by: Use
                     expected_version=entry.expected_version,
                     status=entry.status,
                     commentary=entry.commentary,
+                    nothing_to_report=entry.nothing_to_report,
+                    copied_rows=entry.unconfirmed_keys,
                 )
     except ReturnRefused as refusal:
         return [SheetProblem("", None, "", str(refusal))], []

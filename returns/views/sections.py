@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.views.generic import TemplateView
 
+from scrutiny.formsets import add_another_pressed, with_one_more_row
 from scrutiny.permissions import may_edit_returns
 
 from ..changes import return_changes
@@ -63,16 +64,24 @@ class SectionView(BelowReturn, TemplateView):
         context["table"] = entry.table()
         refusal = kwargs.get("refusal")
         context["errors"] = ([("#main-content", refusal)] if refusal else []) + (
-            entry.summary if entry.bound else []
+            entry.summary if entry.bound and not kwargs.get("adding") else []
         )
         return context
 
     def post(self, request, *args, **kwargs):
         if not may_edit_returns(request.user, self.authority):
             raise PermissionDenied("You cannot change this council's returns.")
-        entry = self.load(data=request.POST)
+        adding = add_another_pressed(request.POST, "rows")
+        data = with_one_more_row(request.POST, "rows") if adding else request.POST
+        entry = self.load(data=data)
         if not entry.can_edit_any:
             raise PermissionDenied("None of this section's rows is in your service areas.")
+        if "copy-forward" in request.POST and entry.copy_forward:
+            return self.copy_forward(entry)
+        if adding and entry.addable:
+            # GOV.UK "Add another", without JavaScript: the same page with one more blank
+            # row and all that was typed; nothing is checked or saved until a save button.
+            return self.render_to_response(self.get_context_data(entry=entry, adding=True))
         refusal = ""
         if self.quarterly_return.pk is None:
             refusal = "Start this quarter's return before you enter its figures"
@@ -87,6 +96,22 @@ class SectionView(BelowReturn, TemplateView):
         except ReturnRefused as exc:
             refusal = str(exc)
         return self.render_to_response(self.get_context_data(entry=entry, refusal=refusal))
+
+    def copy_forward(self, posted):
+        """Last quarter's rows in the boxes, each marked as copied, to check and save: nothing
+        is saved yet. A copy over this quarter's figures, or of nothing, is refused."""
+        entry = self.load()
+        refusal = entry.copy_refusal()
+        if refusal:
+            posted.problems = refusal
+            return self.render_to_response(self.get_context_data(entry=posted))
+        copied = self.load(data=entry.copied_data())
+        messages.info(
+            self.request,
+            f"{copied.row_noun.capitalize()}s copied from {copied.copied_from}: check each, "
+            "tick that its figures are right this quarter, then save. Nothing is saved yet.",
+        )
+        return self.render_to_response(self.get_context_data(entry=copied, adding=True))
 
 
 class ReturnChangesView(BelowReturn, TemplateView):

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import TemplateView
 
+from scrutiny.formsets import add_another_pressed, with_one_more_row
 from scrutiny.models import CouncilRole, NeighbourSet
 from scrutiny.permissions import can_administer_council, is_admin
 from scrutiny.views.forms import error_summary
@@ -83,15 +84,6 @@ class DetailsView(SetupMixin, TemplateView):
         return self.done("The council's details are saved.")
 
 
-def _with_one_more_row(data, prefix: str):
-    """The posted formset again with one more blank row (GOV.UK's "add another", without
-    JavaScript): nothing is saved, nothing typed is lost."""
-    data = data.copy()
-    key = f"{prefix}-TOTAL_FORMS"
-    data[key] = str(int(data.get(key) or 0) + 1)
-    return data
-
-
 class TeamsView(SetupMixin, TemplateView):
     template_name = "setup/teams.html"
     title = "Service areas and teams"
@@ -116,8 +108,8 @@ class TeamsView(SetupMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         for prefix in ("areas", "teams"):
-            if f"add-{prefix}" in request.POST:
-                areas, teams = self.formsets(_with_one_more_row(request.POST, prefix))
+            if add_another_pressed(request.POST, prefix):
+                areas, teams = self.formsets(with_one_more_row(request.POST, prefix))
                 return self.render_to_response(self.get_context_data(areas=areas, teams=teams))
         areas, teams = self.formsets(request.POST)
         if not (areas.is_valid() and teams.is_valid()):

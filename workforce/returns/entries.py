@@ -141,6 +141,7 @@ class CaseloadEntry(TeamEntry):
 
     key = ReturnSectionKey.CASELOADS
     slug = "caseloads"
+    copy_forward = True
     tracked = (
         Tracked(
             Caseload,

@@ -53,6 +53,7 @@ class StaffingEntry(SectionEntry):
 
     key = ReturnSectionKey.WORKFORCE
     slug = "workforce"
+    copy_forward = True
     tracked = (
         Tracked(
             StaffingFigure,
@@ -138,11 +139,14 @@ class StaffingEntry(SectionEntry):
     def check_row(self, row: Row, values: dict[str, Decimal | None]) -> list[Problem]:
         # The total is the staff in post (Slough's "Total"), so it must equal its parts.
         parts = [("permanent", values["permanent"]), ("agency", values["agency"])]
+        # Shown at the first part given: a refused permanent figure (read as blank) leaves
+        # agency over the whole to be told on the same save, next to the agency box.
+        given = next((name for name, value in parts if value is not None), "permanent")
         exceeding = rules.check_parts_within_whole(
             parts,
             values["total_reported"],
             row=row.key,
-            column="permanent",
+            column=given,
             whole_label="in post",
         )
         return exceeding or rules.check_total(
