@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .breakdowns.choose import BreakdownChooseView
 from .catalogue.choose import CatalogueChooseView
 
 app_name = "scorecards"
@@ -8,6 +9,7 @@ app_name = "scorecards"
 urlpatterns = [
     path("", views.IndicatorListView.as_view(), name="indicator_list"),
     path("catalogue/", CatalogueChooseView.as_view(), name="catalogue_choose"),
+    path("catalogue/breakdowns/", BreakdownChooseView.as_view(), name="breakdowns_choose"),
     path("practice/", views.PracticeScorecardListView.as_view(), name="practice_scorecard_list"),
     path(
         "practice/<int:pk>/",
