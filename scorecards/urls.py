@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import views
 from .breakdowns.choose import BreakdownChooseView
+from .breakdowns.downloads import BreakdownDownloadView
 from .catalogue.choose import CatalogueChooseView
 
 app_name = "scorecards"
@@ -10,6 +11,7 @@ urlpatterns = [
     path("", views.IndicatorListView.as_view(), name="indicator_list"),
     path("catalogue/", CatalogueChooseView.as_view(), name="catalogue_choose"),
     path("catalogue/breakdowns/", BreakdownChooseView.as_view(), name="breakdowns_choose"),
+    path("by-group.csv", BreakdownDownloadView.as_view(), name="breakdowns_download"),
     path("practice/", views.PracticeScorecardListView.as_view(), name="practice_scorecard_list"),
     path(
         "practice/<int:pk>/",

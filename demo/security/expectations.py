@@ -129,6 +129,7 @@ EXPECTED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "scorecards:practice_scorecard_list": OPEN,
     "scorecards:catalogue_choose": (WRITERS | COUNCIL_ADMINS, WRITERS | COUNCIL_ADMINS),
     "scorecards:breakdowns_choose": (WRITERS | COUNCIL_ADMINS, WRITERS | COUNCIL_ADMINS),
+    "scorecards:breakdowns_download": OPEN,
     "scorecards:practice_scorecard_detail": OPEN,
     "scorecards:private_chart_file": COUNCIL_ONLY,
     "programmes:programme_list": COUNCIL_ONLY,

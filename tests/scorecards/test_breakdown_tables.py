@@ -140,3 +140,24 @@ def test_a_report_block_shows_the_groups_hiding_small_numbers_for_the_public(cla
     assert public.tables[0].rows[0] == ["Under 1", "c", "c", "2000"]
     assert sum(row[2] == "c" for row in public.tables[0].rows) == 2
     assert "2 not shown, to protect small numbers." in public.notes[0]
+
+
+def test_the_figures_by_group_download_hides_for_the_public_what_the_page_hides(
+    officer_client, cla
+):
+    from django.test import Client
+
+    BreakdownValue.objects.filter(category__name="Under 1").update(numerator=3)
+    BreakdownValue.objects.filter(category__name="1 to 4").update(numerator=26)
+    url = "/wokingham/scorecards/by-group.csv?period=2014-15-q4"
+    lines = officer_client.get(url).content.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("council,period,indicator_code,indicator_name,unit,breakdown,group")
+    assert (
+        "Wokingham,Q4 2014/15,cla-rate," in lines[1]
+        and ",Age band,Under 1,15.0,3,2000," in lines[1]
+    )
+    public = Client().get(url)  # not signed in
+    assert public["Cache-Control"] == "private, no-store"
+    lines = public.content.decode("utf-8-sig").splitlines()
+    assert ",Age band,Under 1,c,c,2000," in lines[1]
+    assert sum(",c,c," in line for line in lines) == 2
