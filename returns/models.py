@@ -29,6 +29,7 @@ class ReturnSectionKey(models.TextChoices):
     MILESTONES = "milestones", "Milestones"
     RECOMMENDATIONS = "recommendations", "Recommendation status updates"
     CONTACTS = "contacts", "Contact volumes"
+    BREAKDOWNS = "breakdowns", "Indicators by group"
 
 
 class QuarterlyReturn(models.Model):

@@ -21,3 +21,9 @@ class ScorecardsConfig(AppConfig):
         register_sections(SECTIONS, rank=20)
         register_caseload_targets(caseload_targets)
         register_steps([*SETUP_STEPS, TARGETS_STEP])
+
+        from .breakdowns.blocks import BREAKDOWN_KINDS
+        from .breakdowns.returns import SECTIONS as BREAKDOWN_SECTIONS
+
+        register_sections(BREAKDOWN_SECTIONS, rank=21)
+        register_kinds(BREAKDOWN_KINDS, rank=21)

@@ -125,6 +125,25 @@ class Indicator(models.Model):
         return Decimal(numerator) * self.multiplier / Decimal(denominator)
 
 
+def figure_constraints(prefix: str) -> list[models.CheckConstraint]:
+    """What a figure of counts or a reported value must be (shared by the figures by group)."""
+    return [
+        models.CheckConstraint(
+            condition=Q(numerator__isnull=True) | Q(numerator__gte=0),
+            name=f"{prefix}_numerator_non_negative",
+        ),
+        models.CheckConstraint(
+            condition=Q(denominator__isnull=True) | Q(denominator__gt=0),
+            name=f"{prefix}_denominator_positive",
+        ),
+        models.CheckConstraint(
+            condition=Q(reported_value__isnull=False)
+            | Q(numerator__isnull=False, denominator__isnull=False),
+            name=f"{prefix}_value_has_figure",
+        ),
+    ]
+
+
 class IndicatorValue(models.Model):
     """An indicator's figure for one council and period: raw counts where known, or as reported."""
 
@@ -157,19 +176,7 @@ class IndicatorValue(models.Model):
             models.UniqueConstraint(
                 fields=["indicator", "authority", "period"], name="indicator_value_unique"
             ),
-            models.CheckConstraint(
-                condition=Q(numerator__isnull=True) | Q(numerator__gte=0),
-                name="indicator_numerator_non_negative",
-            ),
-            models.CheckConstraint(
-                condition=Q(denominator__isnull=True) | Q(denominator__gt=0),
-                name="indicator_denominator_positive",
-            ),
-            models.CheckConstraint(
-                condition=Q(reported_value__isnull=False)
-                | Q(numerator__isnull=False, denominator__isnull=False),
-                name="indicator_value_has_figure",
-            ),
+            *figure_constraints("indicator"),
         ]
 
     def __str__(self) -> str:
@@ -350,3 +357,12 @@ class PracticeScore(models.Model):
 
     def __str__(self) -> str:
         return f"{self.aspect}: {self.score} ({self.assessed_on})"
+
+
+# Breakdowns live in their own module; imported here so Django finds their models.
+from .breakdowns.models import (  # noqa: E402, F401
+    Breakdown,
+    BreakdownCategory,
+    BreakdownValue,
+    ReportedBreakdown,
+)

@@ -31,6 +31,7 @@ from scrutiny.views.charts import chart_response
 from scrutiny.views.generic import AuthorityMixin, ObjectDetailView, ObjectListView
 
 from . import downloads, selectors
+from .breakdowns.tables import indicator_breakdowns, scorecard_breakdowns
 from .filtersets import PracticeScorecardFilterSet
 from .models import Indicator, PracticeScorecard
 from .tables import (
@@ -148,10 +149,14 @@ class IndicatorListView(ReaderMixin, AuthorityMixin, TemplateView):
             table.caption = group.label
             RequestConfig(self.request, paginate=False).configure(table)
             tables.append(table)
+        wholes = {row.indicator.pk: row.current for group in scorecard.groups for row in group.rows}
         context.update(
             title="Scorecard",
             scorecard=scorecard,
             tables=tables,
+            breakdowns=scorecard_breakdowns(
+                self.authority, scorecard.period, wholes, threshold=self.threshold
+            ),
             may_choose_indicators=self.can_view
             and can_write_reports(self.request.user, self.authority),
         )
@@ -229,6 +234,9 @@ class IndicatorDetailView(InScorecards, ReaderMixin, ObjectDetailView):
             empty_text="No comparators recorded.",
         )
         context["target_table"] = TargetTable(self.targets, empty_text="No targets set.")
+        context["breakdowns"] = indicator_breakdowns(
+            indicator, authority, self.series, threshold=self.threshold
+        )
         return context
 
 

@@ -132,6 +132,8 @@ EXPECTED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "scorecards:local_indicators": (WRITERS | COUNCIL_ADMINS, WRITERS | COUNCIL_ADMINS),
     "scorecards:targets": SET_UP,
     "workforce:roles_setup": SET_UP,
+    "scorecards:breakdowns_choose": (WRITERS | COUNCIL_ADMINS, WRITERS | COUNCIL_ADMINS),
+    "scorecards:breakdowns_download": OPEN,
     "scorecards:practice_scorecard_detail": OPEN,
     "scorecards:private_chart_file": COUNCIL_ONLY,
     "programmes:programme_list": COUNCIL_ONLY,

@@ -24,6 +24,7 @@ from django.db import transaction
 
 from scrutiny.models import Period
 
+from ..breakdowns.statistics import Groups, group_of_rows, parts_problems, save_breakdown_figures
 from ..importers import ImportProblem
 from .checks import (
     LEVELS,
@@ -50,6 +51,22 @@ from .load import (
 __all__ = ["MAX_BYTES", "PUBLICATIONS", "REGION_CODES", "StatisticsResult", "statistics_import"]
 
 
+def group_figures(rows, indicators, codes):
+    """A council's figures by group, one row each, suppressed cells left out (never stored)."""
+    if rows.empty:
+        return rows
+    figures = rows.melt(
+        id_vars=["new_la_code", "year", "category"],
+        value_vars=list(indicators),
+        var_name="column",
+        value_name="cell",
+    )
+    figures = figures[~figures["cell"].isin(SUPPRESSED)].copy()
+    figures["indicator"] = figures["column"].map({c: i.pk for c, i in indicators.items()})
+    figures["authority"] = figures["new_la_code"].map(codes)
+    return figures
+
+
 def statistics_import(
     *,
     source: bytes | BinaryIO,
@@ -70,15 +87,23 @@ def statistics_import(
     if result.problems:
         return result
     result.problems = check_frame(frame, indicators, breakdowns)
+    groups = Groups()
+    found, problems = group_of_rows(frame, breakdowns, groups)
+    if not result.problems:
+        problems += parts_problems(frame, found, indicators, breakdowns, groups)
+    result.problems = sorted(result.problems + problems, key=lambda p: p.row or 0)
     result.rows = len(frame)
     if result.problems or dry_run:
         return result
     totals = (frame[breakdowns] == TOTAL).all(axis=1)  # True for every row if none
     result.breakdown_rows = int((~totals).sum())
-    frame = frame[totals].copy()
     frame["level"] = frame["geographic_level"].map(LEVELS)
     frame["region"] = frame["region_code"].map(REGION_CODES).fillna("")
     frame["year"] = start_years(frame).astype(int)
+    by_group = frame.loc[found.index[frame.loc[found.index, "level"] == "authority"]].copy()
+    by_group["category"] = found["category"]
+    every = frame
+    frame = frame[totals].copy()
     figures = long_figures(frame, indicators)
     suppressed = figures["cell"].isin(SUPPRESSED)
     result.suppressed = int(suppressed.sum())
@@ -86,11 +111,12 @@ def statistics_import(
     figures["number"] = figures["cell"].astype(float)
     label = source_label(filename)
     with transaction.atomic():
-        periods = {year: Period.year(int(year)) for year in frame["year"].unique()}
-        codes = councils_of(frame[frame["level"] == "authority"], result)
+        periods = {year: Period.year(int(year)) for year in every["year"].unique()}
+        codes = councils_of(every[every["level"] == "authority"], result)
         councils = figures[figures["level"] == "authority"].copy()
         councils["authority"] = councils["new_la_code"].map(codes)
         save_council_figures(councils, periods, label, result)
+        save_breakdown_figures(group_figures(by_group, indicators, codes), periods, label, result)
         comparators = figures[figures["level"] != "authority"]
         averages = neighbour_averages(councils)
         save_comparators(comparators, averages, periods, label, result)

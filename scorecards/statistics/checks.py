@@ -48,7 +48,9 @@ BREAKDOWNS = frozenset(
         "breakdown",
         "breakdown_topic",
         "characteristic",
+        "characteristic_type",
         "age",
+        "age_band",
         "age_group",
         "gender",
         "sex",
@@ -82,11 +84,13 @@ class StatisticsResult(ImportResult):
     kept: int = 0
     councils_created: list[str] = field(default_factory=list)
     neighbour_averages: int = 0
+    group_figures: int = 0
 
     @property
     def summary(self) -> str:
         return (
-            f"{self.rows} rows read ({self.breakdown_rows} breakdown rows left out); "
+            f"{self.rows} rows read ({self.breakdown_rows} breakdown rows, "
+            f"{self.group_figures} figures by group stored from them); "
             f"{self.created} figures created, {self.updated} updated, {self.unchanged} "
             f"unchanged, {self.kept} kept as the council entered them; {self.suppressed} "
             f"suppressed cells left suppressed; {len(self.councils_created)} councils added "

@@ -80,3 +80,18 @@ class PracticeScoreFactory(factory.django.DjangoModelFactory):
     assessed_on = dt.date(2016, 11, 30)
     period = factory.LazyAttribute(lambda o: Period.containing(o.assessed_on))
     score = 5
+
+
+class BreakdownValueFactory(factory.django.DjangoModelFactory):
+    """A figure for one group (by default the first age band, as the migrations ship it)."""
+
+    class Meta:
+        model = m.BreakdownValue
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    authority = factory.SubFactory(AuthorityFactory)
+    period = factory.LazyFunction(lambda: Period.quarter(2014, 4))
+    category = factory.LazyFunction(
+        lambda: m.BreakdownCategory.objects.get(breakdown__code="age-band", code="under-1")
+    )
+    reported_value = 12

@@ -29,6 +29,7 @@ def choices(q4: Period, q3: Period) -> dict[str, tuple[str, str]]:
         "complaint-themes": ("2014", "2013"),
         "compliments": ("2014", "2013"),
         "indicator-table": (q4.slug, q3.slug),
+        "indicator-breakdown": (f"cla-rate/{q4.pk}", f"cla-rate/{q3.pk}"),
     }
 
 
@@ -52,6 +53,7 @@ KINDS = [
     "complaints",
     "compliments",
     "contacts",
+    "indicator-breakdown",
     "indicator-table",
     "starters-leavers",
     "training",

@@ -14,7 +14,13 @@ from committees.models import RecommendationUpdate
 from programmes.models import Milestone, ProgressMetric, ProgressUpdate
 from returns.models import ReturnSection
 from returns.sections import sections
-from scorecards.models import IndicatorValue, PracticeScore
+from scorecards.models import (
+    Breakdown,
+    BreakdownValue,
+    IndicatorValue,
+    PracticeScore,
+    ReportedBreakdown,
+)
 from scrutiny.models import Period
 from tests.factories.programmes import (
     MilestoneFactory,
@@ -44,6 +50,7 @@ STORED = [
     TrainingCompletion,
     PracticeScore,
     IndicatorValue,
+    BreakdownValue,
     ComplaintTheme,
     Compliment,
     Audit,
@@ -74,6 +81,9 @@ def everything(authority, teams, roles):
         numerator=40,
         denominator=50,
         reported_value=None,
+    )
+    ReportedBreakdown.objects.create(
+        authority=authority, indicator=indicator, breakdown=Breakdown.objects.get(code="gender")
     )
     programme = ProgrammeFactory(authority=authority, short_name="PiP", start_date=None)
     ProjectFactory(programme=programme, number=1, name="Family group conferencing")

@@ -39,7 +39,7 @@ def test_a_quarter_goes_from_start_to_locked_and_its_figures_reach_the_workforce
     assert client.post("/wokingham/returns/", {"period": "2014-15-q4"})["Location"] == DETAIL
     quarterly_return = QuarterlyReturn.objects.get()
     page = client.get(DETAIL).content.decode()
-    assert page.count('<li class="govuk-task-list__item') == len(sections()) == 15
+    assert page.count('<li class="govuk-task-list__item') == len(sections()) == 16
     assert "Not started" in page
     assert "Cannot start yet" not in page
     fill_every_section(client, quarterly_return)

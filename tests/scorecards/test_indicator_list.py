@@ -402,25 +402,25 @@ def test_its_query_count_is_flat_in_indicators_and_periods(
             ComparatorValueFactory(indicator=value.indicator, period=Period.year(year))
 
     add(2014)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         assert officer_client.get(url(authority)).status_code == 200
     for year in range(2005, 2014):
         add(year)
     for _ in range(9):
         add(2014)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         assert officer_client.get(url(authority)).status_code == 200
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         assert officer_client.get(url(authority, "?sort=rag&period=2010-11-q3")).status_code == 200
 
 
 def test_the_public_page_costs_no_more_per_row(client, authority, django_assert_num_queries):
     IndicatorValueFactory(authority=authority)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         assert client.get(url(authority)).status_code == 200
     for _ in range(9):
         IndicatorValueFactory(authority=authority)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         assert client.get(url(authority)).status_code == 200
 
 

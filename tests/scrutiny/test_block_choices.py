@@ -7,7 +7,11 @@ from django.urls import reverse
 from scrutiny.blocks import BLOCK_TYPES, block_types_with_choices
 from scrutiny.models import Period
 from tests.factories.programmes import ProgrammeFactory
-from tests.factories.scorecards import IndicatorValueFactory, PracticeScorecardFactory
+from tests.factories.scorecards import (
+    BreakdownValueFactory,
+    IndicatorValueFactory,
+    PracticeScorecardFactory,
+)
 from tests.factories.scrutiny import (
     AuditFactory,
     ComplaintCountFactory,
@@ -34,6 +38,7 @@ def figures_for_every_kind(authority) -> None:
     CaseloadFactory(authority=authority)
     TrainingCoverageFactory(authority=authority)
     IndicatorValueFactory(authority=authority)
+    BreakdownValueFactory(authority=authority)
     PracticeScorecardFactory(authority=authority)
     ComplaintCountFactory(authority=authority)
     ComplaintThemeFactory(authority=authority)

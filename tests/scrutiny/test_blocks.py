@@ -53,7 +53,7 @@ def test_a_choice_the_council_has_no_figures_for_is_refused(authority):
 
 
 def test_every_block_type_names_what_the_author_chooses():
-    assert len(BLOCK_TYPES) == 16
+    assert len(BLOCK_TYPES) == 17
     for kind in BLOCK_TYPES.values():
         assert kind.label and kind.description and kind.choice_label and kind.sources
 
