@@ -20,7 +20,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape, format_html_join
 from icalendar import Calendar, Event
 
-from committees.models import AgendaItem, Committee, Meeting
+from committees.models import AgendaItem, Committee, Meeting, Report
 from committees.selectors.committees import AgendaEntry, agendas_for, meetings_visible_to
 from scrutiny.models import Authority
 from scrutiny.permissions import reports_visible_to
@@ -46,7 +46,7 @@ def public_committee_reports(committee: Committee):
     """Published open reports to the committee or on its agendas."""
     on_agenda = AgendaItem.objects.filter(meeting__committee=committee).values("report_id")
     return (
-        reports_visible_to(public_reader())
+        reports_visible_to(public_reader(), Report.objects.with_replacement())
         .filter(Q(committee=committee) | Q(pk__in=on_agenda))
         .select_related("authority")
     )
@@ -101,7 +101,12 @@ class CommitteeFeed(Feed):
     def items(self, committee: Committee) -> list[FeedEntry]:
         reports = public_committee_reports(committee).order_by("-published_at")[:FEED_LIMIT]
         entries = [
-            FeedEntry(r.title, r.get_absolute_url(), escape(r.summary), r.published_at)
+            FeedEntry(
+                f"{r.title} ({r.replaced_label})" if r.replaced_label else r.title,
+                r.get_absolute_url(),
+                escape(r.summary),
+                r.published_at,
+            )
             for r in reports
         ]
         meetings = list(
