@@ -20,7 +20,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape, format_html_join
 from icalendar import Calendar, Event
 
-from committees.models import AgendaItem, Committee, Meeting, Report
+from committees.models import AgendaItem, Committee, Meeting, MeetingNotice, Report
 from committees.selectors.committees import AgendaEntry, agendas_for, meetings_visible_to
 from scrutiny.models import Authority
 from scrutiny.permissions import reports_visible_to
@@ -127,6 +127,19 @@ class CommitteeFeed(Feed):
                     meeting.agenda_published_at,
                 )
             )
+        notices = MeetingNotice.objects.filter(
+            meeting__in=public_meetings(committee.authority, committee)
+        ).select_related("meeting")
+        for notice in notices.order_by("-published_at")[:FEED_LIMIT]:
+            entries.append(
+                FeedEntry(
+                    f"{notice.get_kind_display()}: {committee.name}, "
+                    f"{notice.meeting.date:%-d %B %Y}",
+                    notice.meeting.get_absolute_url(),
+                    escape(notice.text),
+                    notice.published_at,
+                )
+            )
         entries.sort(key=lambda e: e.published, reverse=True)
         return entries[:FEED_LIMIT]
 
@@ -176,13 +189,16 @@ def meetings_calendar(name: str, meetings: list[Meeting], absolute_url) -> bytes
             event.add("location", meeting.venue)
         event.add("url", absolute_url(meeting.get_absolute_url()))
         titles = agenda_titles(agendas[meeting.pk])
-        event.add(
-            "description", "Agenda:\n" + "\n".join(titles) if titles else "No agenda items yet."
-        )
+        description = "Agenda:\n" + "\n".join(titles) if titles else "No agenda items yet."
+        # Newest first, as the meeting page lists them (prefetch "notices" to read them once).
+        notices = [n.text for n in meeting.notices.all()]
+        event.add("description", "\n\n".join([*notices, description]))
         event.add(
             "status",
             "CANCELLED" if meeting.status == Meeting.Status.CANCELLED else "CONFIRMED",
         )
+        # Each published change raises it, so a calendar replaces its copy of the event.
+        event.add("sequence", meeting.calendar_sequence)
         calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar.to_ical()

@@ -18,7 +18,16 @@ from scrutiny.models import User, UserRole
 
 
 class MeetingForm(forms.ModelForm):
-    """A meeting of a committee: when and where."""
+    """A meeting of a committee: when and where. Once its agenda is published, cancelling
+    or moving it publishes a notice, with the reason the clerk gives."""
+
+    notice_reason = forms.CharField(
+        label="If you cancel or move the meeting, say why (optional)",
+        help_text="The public reads it in the notice on the meeting page, the committee's feed "
+        "and the calendar.",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
     class Meta:
         model = Meeting
@@ -39,6 +48,8 @@ class MeetingForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["committee"].queryset = Committee.objects.filter(authority=authority)
         self.fields["committee"].empty_label = "Choose a committee"
+        if not self.instance.is_published:
+            del self.fields["notice_reason"]
 
     def validate_unique(self):
         super().validate_unique()

@@ -12,6 +12,7 @@ from django.utils import timezone
 from committees.models import AgendaItem, Committee, CommitteeMembership, Meeting, Recommendation
 from committees.services.agenda_mail import send_agenda
 from committees.services.councillors import councillor_for_seat
+from committees.services.notices import publish_change
 from scrutiny.models import Authority, User
 from scrutiny.permissions import can_manage_meetings
 from scrutiny.working_days import too_late
@@ -26,10 +27,15 @@ def _require_clerk(user: User, authority: Authority) -> None:
         raise MeetingRefused(f"Only {authority.short_name}'s clerks manage its meetings.")
 
 
-def meeting_save(*, meeting: Meeting, saved_by: User) -> Meeting:
-    """Create or change a meeting (its committee must be the clerk's council's)."""
+def meeting_save(*, meeting: Meeting, saved_by: User, notice_reason: str = "") -> Meeting:
+    """Create or change a meeting (its committee must be the clerk's council's). Cancelling
+    or moving a meeting whose agenda is published publishes a notice of it."""
     _require_clerk(saved_by, meeting.committee.authority)
-    meeting.save()
+    with transaction.atomic():
+        if meeting.pk is not None:
+            before = Meeting.objects.select_for_update().get(pk=meeting.pk)
+            publish_change(before=before, after=meeting, reason=notice_reason)
+        meeting.save()
     return meeting
 
 

@@ -94,7 +94,11 @@ class MeetingChangeView(ClerkMixin, FormPage):
         form = MeetingForm(request.POST, instance=meeting, authority=self.authority)
         if not form.is_valid():
             return self.invalid(form=form, breadcrumbs=[self.committees_crumb()])
-        service.meeting_save(meeting=form.save(commit=False), saved_by=request.user)
+        service.meeting_save(
+            meeting=form.save(commit=False),
+            saved_by=request.user,
+            notice_reason=form.cleaned_data.get("notice_reason", ""),
+        )
         messages.success(request, "Meeting saved.")
         return HttpResponseRedirect(meeting.get_absolute_url())
 

@@ -73,6 +73,7 @@ class MeetingDetailView(AuthorityMixin, DetailView):
         context = super().get_context_data(**kwargs)
         meeting = context["meeting"]
         context["agenda"] = agenda_for(self.request.user, meeting)
+        context["notices"] = list(meeting.notices.all())
         context["can_manage"] = can_manage_meetings(self.request.user, self.authority)
         if context["can_manage"]:
             context["clerk_items"] = list(meeting.items.select_related("report").order_by("number"))
