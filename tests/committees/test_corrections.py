@@ -163,3 +163,8 @@ def test_the_sitemap_offers_only_the_current_version(client, corrected):
     body = client.get(reverse("sitemap")).content.decode()
     assert f"{second.get_absolute_url()}</loc>" in body
     assert f"{first.get_absolute_url()}</loc>" not in body
+
+
+def test_the_councils_front_page_marks_the_replaced_version(client, authority, corrected):
+    home = reverse("committees:authority_home", kwargs={"authority": authority.slug})
+    assert client.get(home).content.decode().count("Replaced by version 2") == 1
