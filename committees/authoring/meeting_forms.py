@@ -32,9 +32,11 @@ class MeetingForm(forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["committee", "date", "start_time", "venue", "status"]
+        # A date (time) input reads and shows only ISO values: the locale's 21/07/2015 would
+        # show a meeting being changed as blank, and saving it would be refused.
         widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}),
-            "start_time": forms.TimeInput(attrs={"type": "time"}),
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }
         error_messages = {
             "date": {

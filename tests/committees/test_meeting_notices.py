@@ -116,3 +116,18 @@ def test_an_unpublished_meeting_moves_without_a_notice(client, committee, clerk)
     _change(client, meeting, venue="Council Chamber")
     assert meeting.calendar_sequence == 0
     assert not MeetingNotice.objects.exists()
+
+
+def test_the_change_form_shows_the_meeting_as_a_browser_reads_dates_and_times(
+    client, clerk, upcoming
+):
+    """Date and time inputs take ISO values only: shown as 10/11/2026 the date would be
+    blank in the browser, and saving the change refused."""
+    client.force_login(clerk)
+    url = reverse(
+        "committees:meeting_change",
+        kwargs={"authority": upcoming.committee.authority.slug, "pk": upcoming.pk},
+    )
+    form = client.get(url).content.decode()
+    assert 'value="2026-11-10"' in form
+    assert 'value="19:00"' in form
