@@ -20,7 +20,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape, format_html_join
 from icalendar import Calendar, Event
 
-from committees.models import AgendaItem, Committee, Meeting
+from committees.models import AgendaItem, Committee, Meeting, MeetingNotice, Report
 from committees.selectors.committees import AgendaEntry, agendas_for, meetings_visible_to
 from scrutiny.models import Authority
 from scrutiny.permissions import reports_visible_to
@@ -46,7 +46,7 @@ def public_committee_reports(committee: Committee):
     """Published open reports to the committee or on its agendas."""
     on_agenda = AgendaItem.objects.filter(meeting__committee=committee).values("report_id")
     return (
-        reports_visible_to(public_reader())
+        reports_visible_to(public_reader(), Report.objects.with_replacement())
         .filter(Q(committee=committee) | Q(pk__in=on_agenda))
         .select_related("authority")
     )
@@ -101,7 +101,12 @@ class CommitteeFeed(Feed):
     def items(self, committee: Committee) -> list[FeedEntry]:
         reports = public_committee_reports(committee).order_by("-published_at")[:FEED_LIMIT]
         entries = [
-            FeedEntry(r.title, r.get_absolute_url(), escape(r.summary), r.published_at)
+            FeedEntry(
+                f"{r.title} ({r.replaced_label})" if r.replaced_label else r.title,
+                r.get_absolute_url(),
+                escape(r.summary),
+                r.published_at,
+            )
             for r in reports
         ]
         meetings = list(
@@ -120,6 +125,19 @@ class CommitteeFeed(Feed):
                     meeting.get_absolute_url(),
                     f"<ol>{items}</ol>" if items else "No agenda items yet.",
                     meeting.agenda_published_at,
+                )
+            )
+        notices = MeetingNotice.objects.filter(
+            meeting__in=public_meetings(committee.authority, committee)
+        ).select_related("meeting")
+        for notice in notices.order_by("-published_at")[:FEED_LIMIT]:
+            entries.append(
+                FeedEntry(
+                    f"{notice.get_kind_display()}: {committee.name}, "
+                    f"{notice.meeting.date:%-d %B %Y}",
+                    notice.meeting.get_absolute_url(),
+                    escape(notice.text),
+                    notice.published_at,
                 )
             )
         entries.sort(key=lambda e: e.published, reverse=True)
@@ -171,13 +189,16 @@ def meetings_calendar(name: str, meetings: list[Meeting], absolute_url) -> bytes
             event.add("location", meeting.venue)
         event.add("url", absolute_url(meeting.get_absolute_url()))
         titles = agenda_titles(agendas[meeting.pk])
-        event.add(
-            "description", "Agenda:\n" + "\n".join(titles) if titles else "No agenda items yet."
-        )
+        description = "Agenda:\n" + "\n".join(titles) if titles else "No agenda items yet."
+        # Newest first, as the meeting page lists them (prefetch "notices" to read them once).
+        notices = [n.text for n in meeting.notices.all()]
+        event.add("description", "\n\n".join([*notices, description]))
         event.add(
             "status",
             "CANCELLED" if meeting.status == Meeting.Status.CANCELLED else "CONFIRMED",
         )
+        # Each published change raises it, so a calendar replaces its copy of the event.
+        event.add("sequence", meeting.calendar_sequence)
         calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar.to_ical()

@@ -47,11 +47,12 @@ class MeetingSitemap(Sitemap):
 
 
 class ReportSitemap(Sitemap):
-    """Published reports the public may read (never a Part 2 one)."""
+    """Published reports the public may read (never a Part 2 one), the current version only:
+    a replaced version stays readable but is not offered to search engines."""
 
     def items(self):
         return (
-            reports_visible_to(public_reader())
+            reports_visible_to(public_reader(), Report.objects.current())
             .filter(authority__is_active=True)
             .select_related("authority")
             .order_by("pk")

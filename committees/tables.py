@@ -94,6 +94,16 @@ class ReportTable(tables.Table):
         date = value or getattr(record, "first_meeting_date", None)
         return f"{date:%-d %B %Y}" if date else "Not dated yet"
 
+    def render_status(self, value, record, bound_column):
+        tag = self.base_columns["status"].render(value, record, bound_column)
+        if record.replaced_label:
+            return format_html(
+                '{} <strong class="govuk-tag govuk-tag--grey">{}</strong>',
+                tag,
+                record.replaced_label.capitalize(),
+            )
+        return tag
+
     def render_is_exempt(self, value):
         if value:
             return mark_safe('<strong class="govuk-tag govuk-tag--red">Part 2</strong>')

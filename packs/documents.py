@@ -142,6 +142,7 @@ def _pack_items(meeting: Meeting, kind: str) -> list[PackItem]:
         item.report = None
         if confidential:
             item.title, item.description = row.title, row.description
+            item.exempt_reason = row.exempt_reason
         report = reports.get(row.report_id) if row.report_id else None
         if report is not None:
             item.report = report

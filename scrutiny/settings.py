@@ -334,3 +334,14 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+# Email: each committee's agenda goes to its members and substitutes when it is published.
+# EMAIL_URL is django-environ's form, e.g. smtp+tls://user:password@smtp.example.org:587;
+# the demo (and DEBUG) prints messages to the console; production sends by SMTP, to the
+# local relay unless EMAIL_URL names another.
+_PRODUCTION = not DEBUG and env.str("SCRUTINY_ENV", default="demo") == "production"
+vars().update(
+    env.email_url("EMAIL_URL", default="smtp://localhost:25" if _PRODUCTION else "consolemail://")
+)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="scrutiny@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL

@@ -59,3 +59,17 @@ def latest_publication_date(meeting: dt.date, clear_days: int = CLEAR_DAYS_REQUI
         day -= dt.timedelta(days=1)
         found += is_working_day(day)
     return day - dt.timedelta(days=1)
+
+
+def too_late(today: dt.date, meeting: dt.date) -> str:
+    """Why papers published today would be late for the meeting ("" if they are in time):
+    the one rule the agenda and every report are held to."""
+    clear = clear_working_days(today, meeting)
+    if clear >= CLEAR_DAYS_REQUIRED:
+        return ""
+    deadline = latest_publication_date(meeting)
+    return (
+        f"Too late for the meeting on {meeting:%-d %B %Y}: papers must be published at "
+        f"least {CLEAR_DAYS_REQUIRED} clear working days before it, by {deadline:%-d %B %Y}, "
+        f"and only {clear} remain."
+    )

@@ -43,6 +43,7 @@ from tests.factories.scrutiny import (
     AgendaItemFactory,
     CommitteeFactory,
     CommitteeMembershipFactory,
+    CouncillorFactory,
     MeetingFactory,
     ReportFactory,
     ReportSectionFactory,
@@ -420,6 +421,41 @@ def test_a_recommendation_made_in_a_part_2_report_stays_with_its_readers(secret)
         ),
     ]
     assert [page.url for page in pages if page.contains(CANARY)] == []
+
+
+def test_the_agenda_emailed_to_the_committee_never_carries_the_canary(
+    secret, mailoutbox, django_capture_on_commit_callbacks
+):
+    """Publishing X's agenda (through the clerk's button) emails every member and substitute
+    the agenda as the public reads it and the public pack's link: no exempt title, text or
+    attachment, though the members themselves may read Part 2 signed in."""
+    committee, _ = secret
+    meeting = committee.meetings.get()
+    type(meeting).objects.filter(pk=meeting.pk).update(agenda_published_at=None)
+    member = _member_of(committee)
+    member.email = "cllr-on-x@example.org"
+    member.save(update_fields=["email"])
+    substitute = CouncillorFactory(
+        authority=committee.authority, name="Cllr Sub", email="sub-on-x@example.org"
+    )
+    CommitteeMembershipFactory(
+        committee=committee, councillor=substitute, name="Cllr Sub", role="substitute"
+    )
+    clerk = UserFactory(username="wokingham-clerk", role="clerk", authorities=[committee.authority])
+    url = reverse(
+        "committees:agenda_publish",
+        kwargs={"authority": committee.authority.slug, "pk": meeting.pk},
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert _signed_in(clerk).post(url).status_code == 302
+    assert sorted(m.to[0] for m in mailoutbox) == ["cllr-on-x@example.org", "sub-on-x@example.org"]
+    for message in mailoutbox:
+        assert "Exempt item: an individual child's placement" in message.body
+        assert message.attachments == []
+        assert not getattr(message, "alternatives", [])
+        text = f"{message.subject}\n{message.body}\n{message.message().as_string()}"
+        assert CANARY not in text
+        assert "Information relating to a particular child." not in text
 
 
 def test_the_check_reads_pdfs_by_their_text():

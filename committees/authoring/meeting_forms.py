@@ -18,14 +18,25 @@ from scrutiny.models import User, UserRole
 
 
 class MeetingForm(forms.ModelForm):
-    """A meeting of a committee: when and where."""
+    """A meeting of a committee: when and where. Once its agenda is published, cancelling
+    or moving it publishes a notice, with the reason the clerk gives."""
+
+    notice_reason = forms.CharField(
+        label="If you cancel or move the meeting, say why (optional)",
+        help_text="The public reads it in the notice on the meeting page, the committee's feed "
+        "and the calendar.",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
     class Meta:
         model = Meeting
         fields = ["committee", "date", "start_time", "venue", "status"]
+        # A date (time) input reads and shows only ISO values: the locale's 21/07/2015 would
+        # show a meeting being changed as blank, and saving it would be refused.
         widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}),
-            "start_time": forms.TimeInput(attrs={"type": "time"}),
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }
         error_messages = {
             "date": {
@@ -39,6 +50,8 @@ class MeetingForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["committee"].queryset = Committee.objects.filter(authority=authority)
         self.fields["committee"].empty_label = "Choose a committee"
+        if not self.instance.is_published:
+            del self.fields["notice_reason"]
 
     def validate_unique(self):
         super().validate_unique()
@@ -86,6 +99,17 @@ class AgendaItemForm(forms.ModelForm):
             "supplementary_reason": forms.Textarea(attrs={"rows": 2}),
             "exempt_reason": forms.Textarea(attrs={"rows": 2}),
         }
+        help_texts = {
+            "title": "The public reads it, unless the item is exempt.",
+            "wards": "The public reads it.",
+            "description": "The public reads it, unless the item is exempt.",
+            "urgent_reason": "The public reads it on the agenda.",
+            "supplementary_reason": "The public reads it on the agenda.",
+            "exempt_reason": "Only those who may read Part 2 see it: it is not on the public "
+            "agenda or in the public pack.",
+            "public_title": "What the public reads instead of the title of an exempt item. "
+            "Leave blank to show it only as an exempt item.",
+        }
         error_messages = {"title": {"required": "Enter the item's title"}}
 
     def __init__(self, *args, meeting, **kwargs):
@@ -98,6 +122,7 @@ class AgendaItemForm(forms.ModelForm):
         self.fields["report"].empty_label = "No report (a standing item)"
         self.fields["number"].required = False
         self.fields["number"].help_text = "Leave blank to add it at the end."
+        self.fields["exempt_paragraph"].help_text = "The public reads it."
         self.late = meeting.is_published and not self.instance.pk
         if not self.late:
             del self.fields["supplementary_reason"]
@@ -192,3 +217,26 @@ class CommitteeRecommendationForm(forms.ModelForm):
         if due and due < self.meeting.date:
             raise forms.ValidationError("The due date must be on or after the meeting")
         return due
+
+
+class AgendaPublishForm(forms.Form):
+    """Publishing the agenda: late (inside five clear working days), with the reason why."""
+
+    late_reason = forms.CharField(
+        label="Why the agenda is published late",
+        help_text="The public reads this on the meeting page and in the agenda pack.",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, lateness: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lateness = lateness
+        if not lateness:
+            del self.fields["late_reason"]
+
+    def clean(self):
+        super().clean()
+        if self.lateness and not (self.cleaned_data.get("late_reason") or "").strip():
+            self.add_error("late_reason", f"{self.lateness} Say why the agenda is late")
+        return self.cleaned_data

@@ -108,6 +108,13 @@ class Meeting(models.Model):
         null=True, blank=True, help_text="When the agenda was opened to public inspection."
     )
     notes = models.TextField(blank=True, help_text="e.g. that a date is not from the papers.")
+    late_reason = models.TextField(
+        blank=True,
+        help_text="Why the agenda was published fewer than five clear working days ahead.",
+    )
+    calendar_sequence = models.PositiveIntegerField(
+        default=0, help_text="Rises with each published change, so calendars take the newest."
+    )
 
     class Meta:
         db_table = "scrutiny_meeting"
@@ -130,6 +137,16 @@ class Meeting(models.Model):
     @property
     def is_published(self) -> bool:
         return self.agenda_published_at is not None
+
+    @property
+    def late_notice(self) -> str:
+        """What the public reads of an agenda published late, wherever it is printed."""
+        if not self.late_reason:
+            return ""
+        return (
+            "This agenda was published fewer than five clear working days before the "
+            f"meeting. The reason: {self.late_reason}"
+        )
 
 
 class AgendaItem(models.Model):

@@ -3,12 +3,27 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 
 from committees.models.committees import EXEMPT_PARAGRAPHS, Committee
 from scrutiny.models.authorities import Authority
 from scrutiny.sanitize import narrative_too_big
+
+
+class ReportQuerySet(models.QuerySet):
+    """Reports, with the one rule of whether a version has been replaced."""
+
+    def with_replacement(self):
+        """Each report with ``replaced_by_version``: the number of the published version that
+        corrects it, or None. A version is replaced once its correction is published (a
+        correction still in draft replaces nothing); every surface listing reports asks this."""
+        newer = Report.objects.filter(supersedes=OuterRef("pk"), status=Report.Status.PUBLISHED)
+        return self.annotate(replaced_by_version=Subquery(newer.values("version")[:1]))
+
+    def current(self):
+        """Only the versions nothing has replaced (what a search engine is offered)."""
+        return self.with_replacement().filter(replaced_by_version__isnull=True)
 
 
 class Report(models.Model):
@@ -101,6 +116,8 @@ class Report(models.Model):
     )
     change_note = models.TextField(blank=True, help_text="What changed from the earlier version.")
 
+    objects = ReportQuerySet.as_manager()
+
     class Meta:
         db_table = "scrutiny_report"
         ordering = ["-report_date", "title"]
@@ -130,6 +147,12 @@ class Report(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
+
+    @property
+    def replaced_label(self) -> str:
+        """'replaced by version 2' for a version read ``with_replacement`` and replaced."""
+        version = getattr(self, "replaced_by_version", None)
+        return f"replaced by version {version}" if version else ""
 
 
 class FinancialImplication(models.Model):

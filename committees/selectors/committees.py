@@ -119,13 +119,15 @@ def agendas_for(user, meetings: list[Meeting]) -> dict[int, list[AgendaEntry]]:
             supplementary_reason=item.supplementary_reason,
             is_exempt=item.is_exempt,
             exempt_paragraph=item.exempt_paragraph,
-            exempt_reason=item.exempt_reason,
             kind=item.get_kind_display(),
         )
         if item.is_exempt and not may_see(item):
             entry.title = item.title_for_public
         else:
             entry.exempt_visible = item.is_exempt
+            # The public-interest test is the council's own reasoning about the exempt
+            # content: for Part 2 readers, never printed on the public agenda or pack.
+            entry.exempt_reason = item.exempt_reason
             entry.description = item.description
             if item.report_id in openable:
                 entry.report = item.report

@@ -88,7 +88,8 @@ def report_for(user, authority: Authority, pk: int) -> Report:
     """
     # Its agenda items say which meeting it goes to and whether it is taken in Part 2.
     items = AgendaItem.objects.select_related("meeting__committee").order_by("meeting__date")
-    reports = reports_visible_to(user, Report.objects.filter(authority=authority))
+    own = Report.objects.filter(authority=authority).with_replacement()
+    reports = reports_visible_to(user, own)
     reports = reports.prefetch_related(Prefetch("agenda_items", queryset=items))
     try:
         report = reports.get(pk=pk)

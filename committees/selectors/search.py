@@ -56,7 +56,7 @@ def _uses_postgres() -> bool:
 def search_reports(user, authority: Authority, query: str) -> QuerySet[Report]:
     """The council's reports this reader may open that match ``query``, best first."""
     reports = (
-        reports_visible_to(user)
+        reports_visible_to(user, Report.objects.with_replacement())
         .filter(authority=authority)
         .select_related("authority", "committee")
     )

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from functools import partial
+
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
 from committees.models import AgendaItem, Committee, CommitteeMembership, Meeting, Recommendation
+from committees.services.agenda_mail import send_agenda
 from committees.services.councillors import councillor_for_seat
+from committees.services.notices import publish_change
 from scrutiny.models import Authority, User
 from scrutiny.permissions import can_manage_committees, can_manage_meetings
+from scrutiny.working_days import too_late
 
 
 class MeetingRefused(Exception):
@@ -21,10 +27,15 @@ def _require_clerk(user: User, authority: Authority) -> None:
         raise MeetingRefused(f"Only {authority.short_name}'s clerks manage its meetings.")
 
 
-def meeting_save(*, meeting: Meeting, saved_by: User) -> Meeting:
-    """Create or change a meeting (its committee must be the clerk's council's)."""
+def meeting_save(*, meeting: Meeting, saved_by: User, notice_reason: str = "") -> Meeting:
+    """Create or change a meeting (its committee must be the clerk's council's). Cancelling
+    or moving a meeting whose agenda is published publishes a notice of it."""
     _require_clerk(saved_by, meeting.committee.authority)
-    meeting.save()
+    with transaction.atomic():
+        if meeting.pk is not None:
+            before = Meeting.objects.select_for_update().get(pk=meeting.pk)
+            publish_change(before=before, after=meeting, reason=notice_reason)
+        meeting.save()
     return meeting
 
 
@@ -61,14 +72,33 @@ def agenda_item_remove(*, item: AgendaItem, removed_by: User) -> None:
     item.delete()
 
 
-def agenda_publish(*, meeting: Meeting, published_by: User) -> Meeting:
-    """Open the agenda to public inspection; later items become supplementary."""
+def agenda_lateness(meeting: Meeting, today: dt.date | None = None) -> str:
+    """Why publishing the agenda today would be late ("" if it is in time): the same five
+    clear working days every report is held to (``too_late``)."""
+    return too_late(today or timezone.localdate(), meeting.date)
+
+
+def agenda_publish(
+    *, meeting: Meeting, published_by: User, late_reason: str = "", now: dt.datetime | None = None
+) -> Meeting:
+    """Open the agenda to public inspection (later items become supplementary) and, once
+    that is committed, email it to the committee's members and substitutes.
+
+    Fewer than five clear working days before the meeting it is refused until the clerk
+    gives the reason it is late; the reason is recorded and published with the agenda.
+    """
     _require_clerk(published_by, meeting.committee.authority)
-    updated = Meeting.objects.filter(pk=meeting.pk, agenda_published_at__isnull=True).update(
-        agenda_published_at=timezone.now()
-    )
-    if not updated:
-        raise MeetingRefused("The agenda is already published.")
+    now = now or timezone.now()
+    late = agenda_lateness(meeting, timezone.localdate(now))
+    if late and not late_reason.strip():
+        raise MeetingRefused(f"{late} Give the reason the agenda is late to publish it now.")
+    with transaction.atomic():
+        updated = Meeting.objects.filter(pk=meeting.pk, agenda_published_at__isnull=True).update(
+            agenda_published_at=now, late_reason=late_reason.strip() if late else ""
+        )
+        if not updated:
+            raise MeetingRefused("The agenda is already published.")
+        transaction.on_commit(partial(send_agenda, meeting.pk))
     meeting.refresh_from_db()
     return meeting
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from committees.models import (
@@ -35,7 +36,7 @@ from scrutiny.permissions import (
     can_publish_report,
     can_write_reports,
 )
-from scrutiny.working_days import CLEAR_DAYS_REQUIRED, clear_working_days, latest_publication_date
+from scrutiny.working_days import too_late
 
 Status = Report.Status
 
@@ -179,33 +180,64 @@ def report_return_to_draft(*, report: Report, returned_by: User) -> Report:
 
 def publication_check(report: Report, today: dt.date) -> tuple[AgendaItem | None, str]:
     """The agenda item the report is published for, and why publication is refused ("" if
-    it may go). Five clear working days before the meeting, unless the item was added late
-    (supplementary) or taken as urgent, with its reason recorded."""
+    it may go). Five clear working days before the meeting (``too_late``), unless the item
+    was added late (supplementary) or taken as urgent, with its reason recorded. A new
+    version is published onto the agenda item that carries the version it corrects (late,
+    it is marked supplementary there), never on its own."""
+    if report.supersedes_id:
+        item = correction_item(report)
+        if item is None:
+            return None, (
+                f"Version {report.version} corrects a version that is on no meeting's agenda: "
+                "a clerk puts the report on an agenda before a new version can be published."
+            )
+        return item, ""
     items = list(report.agenda_items.select_related("meeting__committee").order_by("meeting__date"))
     upcoming = [i for i in items if i.meeting.date >= today]
-    if report.supersedes_id and not upcoming:
-        # A correction of a paper already published: the meeting may have been and gone.
-        return (items[-1] if items else None), ""
     if not items:
         return None, "Put the report on a meeting's agenda before publishing it."
     if not upcoming:
         return items[-1], "The meeting this report is for has already taken place."
     item = upcoming[0]
-    meeting = item.meeting
-    clear = clear_working_days(today, meeting.date)
-    if clear >= CLEAR_DAYS_REQUIRED:
+    late = too_late(today, item.meeting.date)
+    if not late:
         return item, ""
     if item.is_urgent and item.urgent_reason.strip():
         return item, ""
     if item.is_supplementary and item.supplementary_reason.strip():
         return item, ""
-    deadline = latest_publication_date(meeting.date)
-    return item, (
-        f"Too late for the meeting on {meeting.date:%-d %B %Y}: papers must be published at "
-        f"least {CLEAR_DAYS_REQUIRED} clear working days before it, by {deadline:%-d %B %Y}, "
-        f"and only {clear} remain. Add the item as supplementary or urgent, with its reason, "
-        "to publish it late."
+    return (
+        item,
+        f"{late} Add the item as supplementary or urgent, with its reason, to publish it late.",
     )
+
+
+def correction_item(report: Report) -> AgendaItem | None:
+    """The agenda item a new version is published onto: its own, or the latest one carrying
+    the version it corrects."""
+    return (
+        AgendaItem.objects.filter(Q(report_id=report.pk) | Q(report_id=report.supersedes_id))
+        .select_related("meeting__committee")
+        .order_by("-meeting__date", "-pk")
+        .first()
+    )
+
+
+def _mark_correction(item: AgendaItem, report: Report, today: dt.date) -> None:
+    """Put the new version on its agenda item in place of the old; after the deadline the
+    item becomes supplementary, saying which version it now carries and why."""
+    item.report = report
+    fields = ["report"]
+    if too_late(today, item.meeting.date) and not item.is_urgent:
+        note = (
+            f"Version {report.version} replaces version {report.version - 1}: {report.change_note}"
+        )
+        item.is_supplementary = True
+        item.supplementary_reason = "\n".join(
+            text for text in (item.supplementary_reason.strip(), note) if text
+        )
+        fields += ["is_supplementary", "supplementary_reason"]
+    item.save(update_fields=fields)
 
 
 def freeze_section(section: ReportSection, *, at: dt.datetime) -> None:
@@ -232,7 +264,7 @@ def report_publish(*, report: Report, published_by: User, now: dt.datetime | Non
             if report.status != Status.APPROVED:
                 raise ReportRefused("Only an approved report can be published.")
             raise ReportRefused("Only a clerk can publish reports.")
-        _item, refusal = publication_check(report, timezone.localdate(now))
+        item, refusal = publication_check(report, timezone.localdate(now))
         if refusal:
             raise ReportRefused(refusal)
         data = list(report.sections.filter(kind=ReportSection.Kind.DATA))
@@ -254,6 +286,7 @@ def report_publish(*, report: Report, published_by: User, now: dt.datetime | Non
         if report.supersedes_id:
             # The agenda now carries the corrected version; the old one stays readable.
             AgendaItem.objects.filter(report_id=report.supersedes_id).update(report=report)
+            _mark_correction(item, report, timezone.localdate(now))
     return report
 
 

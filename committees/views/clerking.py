@@ -8,10 +8,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.views import View
 
 from committees.authoring.meeting_forms import (
     AgendaItemForm,
+    AgendaPublishForm,
     CommitteeRecommendationForm,
     MeetingForm,
     MembershipForm,
@@ -19,8 +19,9 @@ from committees.authoring.meeting_forms import (
 from committees.models import AgendaItem, Committee, CommitteeMembership, Meeting, Recommendation
 from committees.services import meetings as service
 from committees.views.authoring import FormPage
+from committees.views.committees import MeetingDetailView
 from scrutiny.permissions import can_manage_committees, can_manage_meetings
-from scrutiny.views.generic import AuthorityMixin
+from scrutiny.views.forms import error_summary
 
 
 class ClerkMixin:
@@ -93,7 +94,11 @@ class MeetingChangeView(ClerkMixin, FormPage):
         form = MeetingForm(request.POST, instance=meeting, authority=self.authority)
         if not form.is_valid():
             return self.invalid(form=form, breadcrumbs=[self.committees_crumb()])
-        service.meeting_save(meeting=form.save(commit=False), saved_by=request.user)
+        service.meeting_save(
+            meeting=form.save(commit=False),
+            saved_by=request.user,
+            notice_reason=form.cleaned_data.get("notice_reason", ""),
+        )
         messages.success(request, "Meeting saved.")
         return HttpResponseRedirect(meeting.get_absolute_url())
 
@@ -136,18 +141,32 @@ class AgendaItemView(ClerkMixin, FormPage):
         return HttpResponseRedirect(meeting.get_absolute_url())
 
 
-class AgendaPublishView(ClerkMixin, AuthorityMixin, View):
-    """Open the agenda to public inspection (a POST from the meeting page; a GET is 405)."""
+class AgendaPublishView(ClerkMixin, MeetingDetailView):
+    """Open the agenda to public inspection (a POST from the meeting page; a GET is 405).
+    Refused, late without a reason, on the meeting page with the message by the field."""
+
+    http_method_names = ["post", "options"]
 
     def post(self, request, *args, **kwargs):
         meeting = self.get_meeting()
-        try:
-            service.agenda_publish(meeting=meeting, published_by=request.user)
-        except service.MeetingRefused as refused:
-            messages.error(request, str(refused))
-        else:
-            messages.success(request, "Agenda published: the public can now read it.")
-        return HttpResponseRedirect(meeting.get_absolute_url())
+        form = AgendaPublishForm(request.POST, lateness=service.agenda_lateness(meeting))
+        if form.is_valid():
+            try:
+                service.agenda_publish(
+                    meeting=meeting,
+                    published_by=request.user,
+                    late_reason=form.cleaned_data.get("late_reason", ""),
+                )
+            except service.MeetingRefused as refused:
+                form.add_error("late_reason" if form.lateness else None, str(refused))
+            else:
+                messages.success(request, "Agenda published and emailed to the committee.")
+                return HttpResponseRedirect(meeting.get_absolute_url())
+        self.object = meeting
+        context = self.get_context_data(
+            object=meeting, publish_form=form, errors=error_summary(form)
+        )
+        return self.render_to_response(context)
 
 
 class MembershipView(ClerkMixin, FormPage):

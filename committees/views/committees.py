@@ -3,10 +3,12 @@
 from django.urls import reverse
 from django.views.generic import DetailView
 
+from committees.authoring.meeting_forms import AgendaPublishForm
 from committees.filtersets import CommitteeFilterSet
 from committees.models import Committee
 from committees.selectors import agenda_for, committee_meetings, current_memberships, meeting_for
 from committees.selectors.recommendations import committee_recommendations
+from committees.services.meetings import agenda_lateness
 from committees.tables import RECOMMENDATION_COLOURS, CommitteeTable, MeetingTable, MembershipTable
 from scrutiny.permissions import can_manage_meetings
 from scrutiny.views.generic import AuthorityMixin, ObjectDetailView, ObjectListView
@@ -71,10 +73,15 @@ class MeetingDetailView(AuthorityMixin, DetailView):
         context = super().get_context_data(**kwargs)
         meeting = context["meeting"]
         context["agenda"] = agenda_for(self.request.user, meeting)
+        context["notices"] = list(meeting.notices.all())
         context["can_manage"] = can_manage_meetings(self.request.user, self.authority)
         if context["can_manage"]:
             context["clerk_items"] = list(meeting.items.select_related("report").order_by("number"))
             context["publish_by"] = latest_publication_date(meeting.date)
+            if not meeting.is_published:
+                context.setdefault(
+                    "publish_form", AgendaPublishForm(lateness=agenda_lateness(meeting))
+                )
         context["breadcrumbs"] = [
             _committees_crumb(self.authority),
             (meeting.committee.get_absolute_url(), meeting.committee.name),

@@ -2,6 +2,7 @@
 
 from django.views.generic import ListView, TemplateView
 
+from committees.models import Report
 from committees.selectors import meetings_visible_to
 from scrutiny.models import Authority
 from scrutiny.navigation import sections_for
@@ -38,7 +39,7 @@ class AuthorityHomeView(AuthorityMixin, TemplateView):
             "-date"
         )[:5]
         context["reports"] = (
-            reports_visible_to(self.request.user)
+            reports_visible_to(self.request.user, Report.objects.with_replacement())
             .filter(authority=self.authority)
             .select_related("authority", "committee")
             .order_by("-report_date")[:5]

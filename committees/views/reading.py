@@ -52,7 +52,7 @@ class MeetingCalendarView(AuthorityMixin, View):
         committee = None
         if "slug" in kwargs:
             committee = get_object_or_404(Committee, authority=self.authority, slug=kwargs["slug"])
-        meetings = list(public_meetings(self.authority, committee))
+        meetings = list(public_meetings(self.authority, committee).prefetch_related("notices"))
         name = committee.name if committee else f"{self.authority.name} committee meetings"
         body = meetings_calendar(name, meetings, request.build_absolute_uri)
         return HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -32,8 +32,10 @@ class ReportListView(ObjectListView):
     def get_queryset(self):
         # A report with no date of its own (the seed papers leave the cover sheet's blank) is
         # dated by the first meeting it went to, as a council's list of papers shows it.
-        return visible_reports(self.request.user, self.authority).annotate(
-            first_meeting_date=Min("agenda_items__meeting__date")
+        return (
+            visible_reports(self.request.user, self.authority)
+            .with_replacement()
+            .annotate(first_meeting_date=Min("agenda_items__meeting__date"))
         )
 
     def get_context_data(self, **kwargs):
@@ -72,6 +74,10 @@ class ReportDetailView(AuthorityMixin, DetailView):
             earlier_version=earlier,
             can_manage_report=can_handle_reports(self.request.user, self.authority),
             later_versions=later,
+            replacement=next(
+                (r for r in later if r.is_published and r.version == report.replaced_by_version),
+                None,
+            ),
             breadcrumbs=[
                 (
                     reverse("committees:report_list", kwargs={"authority": self.authority.slug}),
