@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from committees.authoring.page_ranges import MESSAGE as PAGE_RANGE_MESSAGE
+from committees.authoring.page_ranges import typed_page_reference
 from committees.authoring.text import blocks_to_text, text_to_html
 from committees.models import (
     AgendaItem,
@@ -70,6 +72,13 @@ def load_committees(*, council: Council, data: dict[str, Any]) -> None:
 
 
 def _load_meeting(*, council: Council, committee: Committee, data: dict[str, Any]) -> None:
+    for item in data.get("items", []):
+        typed = typed_page_reference(item.get("description", ""))
+        if typed:
+            raise ValueError(
+                f"{committee.authority.slug}: meeting of {data['date']}, item {item['number']}: "
+                f"{PAGE_RANGE_MESSAGE} (the description types {typed!r})."
+            )
     start_time = dt.time.fromisoformat(data["start_time"]) if data.get("start_time") else None
     meeting = upsert(
         Meeting,

@@ -6,6 +6,8 @@ from __future__ import annotations
 from django import forms
 
 from committees.authoring.forms import exempt_checks, paragraph_field
+from committees.authoring.page_ranges import MESSAGE as PAGE_RANGE_MESSAGE
+from committees.authoring.page_ranges import typed_page_reference
 from committees.models import (
     AgendaItem,
     Committee,
@@ -80,6 +82,9 @@ class AgendaItemForm(forms.ModelForm):
             "exempt_reason": "Why the public interest in keeping it exempt outweighs disclosure",
             "public_title": "Title the public sees",
         }
+        help_texts = {
+            "description": "Do not type page numbers: the pack prints each item's pages itself.",
+        }
         widgets = {
             "description": forms.Textarea(attrs={"rows": 2}),
             "urgent_reason": forms.Textarea(attrs={"rows": 2}),
@@ -101,6 +106,13 @@ class AgendaItemForm(forms.ModelForm):
         self.late = meeting.is_published and not self.instance.pk
         if not self.late:
             del self.fields["supplementary_reason"]
+
+    def clean_description(self):
+        description = self.cleaned_data.get("description", "")
+        typed = typed_page_reference(description)
+        if typed:
+            raise forms.ValidationError(f"{PAGE_RANGE_MESSAGE} (you typed '{typed}')")
+        return description
 
     def clean_number(self):
         number = self.cleaned_data.get("number")
