@@ -16,6 +16,7 @@ from committees.models import (
     Meeting,
     Report,
     ReportSection,
+    WorkProgrammeItem,
 )
 from committees.services.reports import freeze_section
 from scrutiny.blocks import BLOCK_TYPES
@@ -63,12 +64,33 @@ def load_committees(*, council: Council, data: dict[str, Any]) -> None:
             },
         )
         council.committees[committee.slug] = committee
+        _load_work_programme(committee=committee, rows=committee_data.get("work_programme", []))
     for report_data in data.get("reports", []):
         council.reports[report_data["key"]] = load_report(council=council, data=report_data)
     for committee_data in data.get("committees", []):
         committee = council.committees[committee_data["slug"]]
         for meeting_data in committee_data.get("meetings", []):
             _load_meeting(council=council, committee=committee, data=meeting_data)
+
+
+def _load_work_programme(*, committee: Committee, rows: list[dict[str, Any]]) -> None:
+    """The committee's forward plan, each item planned for a month (the demo's meetings are
+    all past)."""
+    items = [
+        upsert(
+            WorkProgrammeItem,
+            keys={"committee": committee, "title": row["title"]},
+            values={
+                "lead_officer": row["lead_officer"],
+                "purpose": row["purpose"],
+                "planned_month": date(f"{row['month']}-01"),
+                "meeting": None,
+                "agenda_item": None,
+            },
+        )
+        for row in rows
+    ]
+    prune(committee.work_programme.all(), keep=items)
 
 
 def _load_meeting(*, council: Council, committee: Committee, data: dict[str, Any]) -> None:

@@ -6,8 +6,7 @@ from __future__ import annotations
 from django import forms
 
 from committees.authoring.forms import exempt_checks, paragraph_field
-from committees.authoring.page_ranges import MESSAGE as PAGE_RANGE_MESSAGE
-from committees.authoring.page_ranges import typed_page_reference
+from committees.authoring.page_ranges import without_typed_pages
 from committees.models import (
     AgendaItem,
     Committee,
@@ -108,11 +107,7 @@ class AgendaItemForm(forms.ModelForm):
             del self.fields["supplementary_reason"]
 
     def clean_description(self):
-        description = self.cleaned_data.get("description", "")
-        typed = typed_page_reference(description)
-        if typed:
-            raise forms.ValidationError(f"{PAGE_RANGE_MESSAGE} (you typed '{typed}')")
-        return description
+        return without_typed_pages(self.cleaned_data.get("description", ""))
 
     def clean_number(self):
         number = self.cleaned_data.get("number")

@@ -5,6 +5,7 @@ from .committees import EXEMPT_PARAGRAPHS, AgendaItem, Committee, CommitteeMembe
 from .councillors import Councillor
 from .recommendations import Recommendation, RecommendationUpdate
 from .reports import BackgroundPaper, FinancialImplication, Report, ReportSection
+from .work_programme import WorkProgrammeItem
 
 __all__ = [
     "EXEMPT_PARAGRAPHS",
@@ -19,4 +20,5 @@ __all__ = [
     "RecommendationUpdate",
     "Report",
     "ReportSection",
+    "WorkProgrammeItem",
 ]
