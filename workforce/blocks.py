@@ -26,7 +26,7 @@ from .models import (
     TrainingCompletion,
     TrainingCoverage,
 )
-from .public import hidden_staff_counts
+from .public import hidden_movement_counts, hidden_staff_counts
 from .selectors import staffing_dates, staffing_snapshots
 from .tables import (
     CaseloadTable,
@@ -79,7 +79,8 @@ def _movements(authority: Authority, choice: str, *, public: bool) -> BlockConte
         .prefetch_related("leaver_reasons")
         .order_by("staff_group")
     )
-    table = StaffMovementTable(rows, orderable=False)
+    hidden = hidden_movement_counts(rows, settings.SUPPRESSION_THRESHOLD) if public else ()
+    table = StaffMovementTable(rows, orderable=False, hidden=frozenset(hidden))
     return BlockContent(
         subject=f"Starters and leavers, {long_date(start)} to {long_date(end)}",
         tables=[table_data(table, "Starters and leavers")],

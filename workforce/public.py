@@ -36,3 +36,34 @@ def hidden_staff_counts(rows: list[StaffingFigure], threshold: int) -> set[tuple
             sums.append((((row.pk, "permanent"), (row.pk, "agency")), (row.pk, "total")))
     hidden, _ = suppress_related(values, sums, threshold=threshold)
     return hidden
+
+
+def hidden_movement_counts(rows, threshold: int) -> set[tuple[int, str]]:
+    """(movement pk, field) of every count of starters and leavers hidden from the public.
+
+    The fields are "starters", "leavers", "net_change", "no_reason" and "reason:<pk>" (a
+    leaver reason's count). What the table prints adds up, and the same rule protects it:
+    starters = leavers + net change (or leavers = starters + its fall), and the leavers by
+    reason plus those with no reason given = leavers; so a small count hidden in one place
+    cannot be worked out from the others.
+    """
+    values, sums = {}, []
+    for row in rows:
+        reasons = list(row.leaver_reasons.all())
+        starters, leavers, net = (row.pk, "starters"), (row.pk, "leavers"), (row.pk, "net_change")
+        values[starters], values[leavers] = row.starters, row.leavers
+        if row.net_change is not None:
+            # The size of the change, the sign says which way the sum runs.
+            values[net] = abs(row.net_change)
+            rising = row.net_change >= 0
+            sums.append(((leavers, net), starters) if rising else ((starters, net), leavers))
+        parts = []
+        for reason in reasons:
+            values[(row.pk, f"reason:{reason.pk}")] = reason.count
+            parts.append((row.pk, f"reason:{reason.pk}"))
+        no_reason = row.leavers_without_reason
+        if no_reason is not None and no_reason >= 0:
+            values[(row.pk, "no_reason")] = no_reason
+            sums.append(((*parts, (row.pk, "no_reason")), leavers))
+    hidden, _ = suppress_related(values, sums, threshold=threshold)
+    return hidden

@@ -188,6 +188,14 @@ class StaffMovementTable(tables.Table):
         fields = ["staff_group", "date_from", "date_to", "starters", "leavers"]
         order_by = ["-date_to"]
 
+    def __init__(self, *args, hidden: frozenset = frozenset(), **kwargs):
+        super().__init__(*args, **kwargs)
+        # (movement pk, field) of counts the public may not see (workforce.public).
+        self.hidden = hidden
+
+    def _shown(self, record, field, value):
+        return CONFIDENTIAL if (record.pk, field) in self.hidden else value
+
     @staticmethod
     def no_reason(movement):
         value = movement.leavers_without_reason
@@ -195,11 +203,23 @@ class StaffMovementTable(tables.Table):
             return f"None: the reasons add up to {-value} more than the leavers"
         return value
 
+    def render_starters(self, record, value):
+        return self._shown(record, "starters", figure(value))
+
+    def render_leavers(self, record, value):
+        return self._shown(record, "leavers", figure(value))
+
+    def render_net_change(self, record, value):
+        return self._shown(record, "net_change", SignedNumberColumn.render(None, value))
+
     def render_leavers_without_reason(self, record):
-        return self.no_reason(record)
+        return self._shown(record, "no_reason", self.no_reason(record))
 
     def render_reasons(self, record):
-        return "; ".join(f"{r.reason}: {r.count}" for r in record.leaver_reasons.all())
+        return "; ".join(
+            f"{r.reason}: {self._shown(record, f'reason:{r.pk}', r.count)}"
+            for r in record.leaver_reasons.all()
+        )
 
 
 class LeaverReasonTable(tables.Table):
