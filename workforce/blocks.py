@@ -26,7 +26,7 @@ from .models import (
     TrainingCompletion,
     TrainingCoverage,
 )
-from .public import hidden_movement_counts, hidden_staff_counts
+from .public import hidden_caseload_counts, hidden_movement_counts, hidden_staff_counts
 from .selectors import staffing_dates, staffing_snapshots
 from .tables import (
     CaseloadTable,
@@ -98,8 +98,13 @@ def _caseloads(authority: Authority, choice: str, *, public: bool) -> BlockConte
         .select_related("team", "period")
         .order_by("team__name", "service")
     )
+    hidden = hidden_caseload_counts(rows, settings.SUPPRESSION_THRESHOLD) if public else ()
     table = CaseloadTable(
-        rows, targets=caseload_targets(authority), orderable=False, exclude=["period"]
+        rows,
+        targets=caseload_targets(authority),
+        orderable=False,
+        exclude=["period"],
+        hidden=frozenset(hidden),
     )
     return BlockContent(
         subject=period.label, tables=[table_data(table, f"Caseloads, {period.label}")]

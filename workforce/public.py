@@ -9,7 +9,7 @@ total = permanent + agency protected so that a hidden count cannot be worked out
 
 from __future__ import annotations
 
-from scrutiny.suppression import suppress_related
+from scrutiny.suppression import suppress_related, suppress_value
 
 from .models import StaffingFigure
 
@@ -66,4 +66,15 @@ def hidden_movement_counts(rows, threshold: int) -> set[tuple[int, str]]:
             values[(row.pk, "no_reason")] = no_reason
             sums.append(((*parts, (row.pk, "no_reason")), leavers))
     hidden, _ = suppress_related(values, sums, threshold=threshold)
+    return hidden
+
+
+def hidden_caseload_counts(rows, threshold: int) -> set[tuple[int, str]]:
+    """(caseload pk, field) of the figures about children hidden from the public: a team's
+    count of cases held when it is small, and its average caseload with it (the average times
+    the workers shown would give the count back). Workers' FTE and the RAG status stay."""
+    hidden = set()
+    for row in rows:
+        if suppress_value(row.cases_held, threshold).suppressed:
+            hidden |= {(row.pk, "cases_held"), (row.pk, "average")}
     return hidden

@@ -261,9 +261,19 @@ class CaseloadTable(tables.Table):
         fields = ["label", "period", "as_at", "cases_held", "case_holding_fte"]
         order_by = ["-period", "label"]
 
-    def __init__(self, *args, targets=None, **kwargs):
+    def __init__(self, *args, targets=None, hidden: frozenset = frozenset(), **kwargs):
         self.targets = targets or {}
         super().__init__(*args, **kwargs)
+        # (caseload pk, field) of figures the public may not see (workforce.public).
+        self.hidden = hidden
+
+    def render_cases_held(self, record, value):
+        hidden = (record.pk, "cases_held") in self.hidden
+        return CONFIDENTIAL if hidden else self.columns["cases_held"].column.render(value)
+
+    def render_average(self, record, value):
+        hidden = (record.pk, "average") in self.hidden
+        return CONFIDENTIAL if hidden else self.columns["average"].column.render(value)
 
     def _target(self, record):
         return self.targets.get(record.period.start_year)

@@ -81,3 +81,29 @@ def test_nothing_small_nothing_hidden(council):
     row = movement(council, "Social workers", 20, 12, [("Moved away", 6), ("Retired", 6)])
     assert row.leavers_without_reason == 0  # zero names no one
     assert hidden_movement_counts([row], settings.SUPPRESSION_THRESHOLD) == set()
+
+
+def test_the_public_caseloads_block_hides_a_small_count_of_childrens_cases(council):
+    from scrutiny.models import Period, Team
+    from workforce.models import Caseload
+
+    period = Period.year(2014)
+    small = Team.objects.create(authority=council, name="Here 4 U")
+    large = Team.objects.create(authority=council, name="Ambleside")
+    Caseload.objects.create(
+        authority=council, team=small, period=period, cases_held=4, case_holding_fte=2
+    )
+    Caseload.objects.create(
+        authority=council, team=large, period=period, cases_held=60, case_holding_fte=4
+    )
+    params = {"choice": str(period.pk)}
+    officers = cells(build_block(council, "caseloads", params, public=False))
+    public = cells(build_block(council, "caseloads", params, public=True))
+    assert (officers["Here 4 U"]["Cases held"], officers["Here 4 U"]["Average caseload"]) == (
+        "4",
+        "2",
+    )
+    # The average times the FTE shown would give the 4 back: both go, the FTE stays.
+    assert (public["Here 4 U"]["Cases held"], public["Here 4 U"]["Average caseload"]) == ("c", "c")
+    assert public["Here 4 U"]["Workers holding cases (FTE)"] == "2"
+    assert public["Ambleside"] == officers["Ambleside"]
