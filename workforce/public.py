@@ -9,7 +9,7 @@ total = permanent + agency protected so that a hidden count cannot be worked out
 
 from __future__ import annotations
 
-from scrutiny.suppression import suppress_related, suppress_value
+from scrutiny.suppression import suppress_rate, suppress_related, suppress_value
 
 from .models import StaffingFigure
 
@@ -77,4 +77,22 @@ def hidden_caseload_counts(rows, threshold: int) -> set[tuple[int, str]]:
     for row in rows:
         if suppress_value(row.cases_held, threshold).suppressed:
             hidden |= {(row.pk, "cases_held"), (row.pk, "average")}
+    return hidden
+
+
+def hidden_training_counts(completions, coverage, threshold: int) -> set[tuple[int, str]]:
+    """(row pk, field) of the training figures hidden from the public: a small count of staff
+    who completed a course or are planned to (as staff in a role are), and of staff trained
+    or in scope, with the share trained worked out from them (the rate rule)."""
+    hidden = set()
+    for row in completions:
+        for field in ("completed", "planned"):
+            if suppress_value(getattr(row, field), threshold).suppressed:
+                hidden.add((row.pk, field))
+    for row in coverage:
+        for field in ("staff_trained", "staff_in_scope"):
+            if suppress_value(getattr(row, field), threshold).suppressed:
+                hidden.add((row.pk, field))
+        if suppress_rate(row.staff_trained, row.staff_in_scope, row.percent, threshold).suppressed:
+            hidden.add((row.pk, "percent"))
     return hidden

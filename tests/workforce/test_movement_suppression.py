@@ -107,3 +107,35 @@ def test_the_public_caseloads_block_hides_a_small_count_of_childrens_cases(counc
     assert (public["Here 4 U"]["Cases held"], public["Here 4 U"]["Average caseload"]) == ("c", "c")
     assert public["Here 4 U"]["Workers holding cases (FTE)"] == "2"
     assert public["Ambleside"] == officers["Ambleside"]
+
+
+def test_the_public_training_block_hides_small_counts_of_staff_and_the_share_from_them(council):
+    from scrutiny.models import Period
+    from workforce.models import TrainingCompletion, TrainingCourse, TrainingCoverage
+
+    course = TrainingCourse.objects.create(name="Signs of Safety")
+    period = Period.year(2014)
+    TrainingCompletion.objects.create(
+        authority=council, course=course, period=period, staff_group="Managers", completed=3
+    )
+    TrainingCompletion.objects.create(
+        authority=council, course=course, period=period, staff_group="Social workers", completed=40
+    )
+    TrainingCoverage.objects.create(
+        authority=council,
+        course=course,
+        as_at=dt.date(2015, 3, 31),
+        staff_group="Managers",
+        staff_trained=4,
+        staff_in_scope=20,
+    )
+    params = {"choice": "2014"}
+    officers = build_block(council, "training", params, public=False)
+    public = build_block(council, "training", params, public=True)
+    done, share = ({row[1]: row for row in table.rows} for table in public.tables)
+    all_done, all_share = ({row[1]: row for row in table.rows} for table in officers.tables)
+    assert "3" in all_done["Managers"] and "c" in done["Managers"]
+    assert done["Social workers"] == all_done["Social workers"]
+    # 4 of 20 trained: the 4 goes, and the 20.0% that would give it back with the 20.
+    assert "4" in all_share["Managers"] and "20.0%" in all_share["Managers"]
+    assert share["Managers"].count("c") == 2 and "20" in share["Managers"]
