@@ -13,6 +13,7 @@ from .views import (
     report_data,
     report_sections,
     reports,
+    work_programme,
 )
 from .views.home import AuthorityHomeView
 
@@ -123,6 +124,30 @@ urlpatterns = [
         "committees/<slug:slug>/members/<int:member>/",
         clerking.MembershipView.as_view(),
         name="membership_change",
+    ),
+]
+
+# A committee's work programme: public, and its clerks' items and one-step agenda items
+urlpatterns += [
+    path(
+        "committees/<slug:slug>/work-programme/",
+        work_programme.WorkProgrammeView.as_view(),
+        name="work_programme",
+    ),
+    path(
+        "committees/<slug:slug>/work-programme/new/",
+        work_programme.WorkProgrammeItemView.as_view(),
+        name="work_programme_item_add",
+    ),
+    path(
+        "committees/<slug:slug>/work-programme/<int:entry>/",
+        work_programme.WorkProgrammeItemView.as_view(),
+        name="work_programme_item_change",
+    ),
+    path(
+        "committees/<slug:slug>/work-programme/<int:entry>/to-agenda/",
+        work_programme.WorkProgrammeToAgendaView.as_view(),
+        name="work_programme_to_agenda",
     ),
 ]
 

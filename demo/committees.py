@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from committees.authoring.page_ranges import MESSAGE as PAGE_RANGE_MESSAGE
+from committees.authoring.page_ranges import typed_page_reference
 from committees.authoring.text import blocks_to_text, text_to_html
 from committees.models import (
     AgendaItem,
@@ -14,6 +16,7 @@ from committees.models import (
     Meeting,
     Report,
     ReportSection,
+    WorkProgrammeItem,
 )
 from committees.services.reports import freeze_section
 from scrutiny.blocks import BLOCK_TYPES
@@ -61,6 +64,7 @@ def load_committees(*, council: Council, data: dict[str, Any]) -> None:
             },
         )
         council.committees[committee.slug] = committee
+        _load_work_programme(committee=committee, rows=committee_data.get("work_programme", []))
     for report_data in data.get("reports", []):
         council.reports[report_data["key"]] = load_report(council=council, data=report_data)
     for committee_data in data.get("committees", []):
@@ -69,7 +73,34 @@ def load_committees(*, council: Council, data: dict[str, Any]) -> None:
             _load_meeting(council=council, committee=committee, data=meeting_data)
 
 
+def _load_work_programme(*, committee: Committee, rows: list[dict[str, Any]]) -> None:
+    """The committee's forward plan, each item planned for a month (the demo's meetings are
+    all past)."""
+    items = [
+        upsert(
+            WorkProgrammeItem,
+            keys={"committee": committee, "title": row["title"]},
+            values={
+                "lead_officer": row["lead_officer"],
+                "purpose": row["purpose"],
+                "planned_month": date(f"{row['month']}-01"),
+                "meeting": None,
+                "agenda_item": None,
+            },
+        )
+        for row in rows
+    ]
+    prune(committee.work_programme.all(), keep=items)
+
+
 def _load_meeting(*, council: Council, committee: Committee, data: dict[str, Any]) -> None:
+    for item in data.get("items", []):
+        typed = typed_page_reference(item.get("description", ""))
+        if typed:
+            raise ValueError(
+                f"{committee.authority.slug}: meeting of {data['date']}, item {item['number']}: "
+                f"{PAGE_RANGE_MESSAGE} (the description types {typed!r})."
+            )
     start_time = dt.time.fromisoformat(data["start_time"]) if data.get("start_time") else None
     meeting = upsert(
         Meeting,

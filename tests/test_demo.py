@@ -232,7 +232,7 @@ def test_it_loads_wiltshire_audit_and_contact_volumes(demo, db):
     audit = wiltshire.audits.get(cases_audited=14)
     assert audit.period.start == dt.date(2012, 9, 1)
     assert audit.actions.count() == 4
-    bulletin = Report.objects.get(authority=wiltshire)
+    bulletin = Report.objects.get(authority=wiltshire, kind=Report.Kind.BULLETIN)
     assert bulletin.kind == "bulletin" and bulletin.is_published
 
 

@@ -38,11 +38,12 @@ ROLES = ["officer", "approver", "clerk", "member", "admin"]
 
 
 # Reached by submitting a form, never by a link: each is tested with its form elsewhere
-# (tests/committees/test_authoring_views.py).
+# (tests/committees/test_authoring_views.py, tests/committees/test_work_programme.py).
 REACHED_BY_FORM = {
     "committees:report_action",
     "committees:agenda_publish",
     "committees:report_block_add",
+    "committees:work_programme_to_agenda",
 }
 
 

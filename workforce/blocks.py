@@ -26,7 +26,12 @@ from .models import (
     TrainingCompletion,
     TrainingCoverage,
 )
-from .public import hidden_staff_counts
+from .public import (
+    hidden_caseload_counts,
+    hidden_movement_counts,
+    hidden_staff_counts,
+    hidden_training_counts,
+)
 from .selectors import staffing_dates, staffing_snapshots
 from .tables import (
     CaseloadTable,
@@ -79,7 +84,8 @@ def _movements(authority: Authority, choice: str, *, public: bool) -> BlockConte
         .prefetch_related("leaver_reasons")
         .order_by("staff_group")
     )
-    table = StaffMovementTable(rows, orderable=False)
+    hidden = hidden_movement_counts(rows, settings.SUPPRESSION_THRESHOLD) if public else ()
+    table = StaffMovementTable(rows, orderable=False, hidden=frozenset(hidden))
     return BlockContent(
         subject=f"Starters and leavers, {long_date(start)} to {long_date(end)}",
         tables=[table_data(table, "Starters and leavers")],
@@ -97,8 +103,13 @@ def _caseloads(authority: Authority, choice: str, *, public: bool) -> BlockConte
         .select_related("team", "period")
         .order_by("team__name", "service")
     )
+    hidden = hidden_caseload_counts(rows, settings.SUPPRESSION_THRESHOLD) if public else ()
     table = CaseloadTable(
-        rows, targets=caseload_targets(authority), orderable=False, exclude=["period"]
+        rows,
+        targets=caseload_targets(authority),
+        orderable=False,
+        exclude=["period"],
+        hidden=frozenset(hidden),
     )
     return BlockContent(
         subject=period.label, tables=[table_data(table, f"Caseloads, {period.label}")]
@@ -134,18 +145,15 @@ def _training(authority: Authority, choice: str, *, public: bool) -> BlockConten
         .select_related("course")
         .order_by("course__name", "as_at")
     )
+    threshold = settings.SUPPRESSION_THRESHOLD
+    hidden = frozenset(hidden_training_counts(completions, coverage, threshold) if public else ())
     tables = []
     if completions:
-        tables.append(
-            table_data(TrainingCompletionTable(completions, orderable=False), "Courses completed")
-        )
+        table = TrainingCompletionTable(completions, orderable=False, hidden=hidden)
+        tables.append(table_data(table, "Courses completed"))
     if coverage:
-        tables.append(
-            table_data(
-                TrainingCoverageTable(coverage, orderable=False, exclude=["source"]),
-                "Share of staff trained",
-            )
-        )
+        table = TrainingCoverageTable(coverage, orderable=False, exclude=["source"], hidden=hidden)
+        tables.append(table_data(table, "Share of staff trained"))
     return BlockContent(subject=f"Training, {year}/{(year + 1) % 100:02d}", tables=tables)
 
 

@@ -161,7 +161,23 @@ class SignedNumberColumn(NumberColumn):
         return f"{value:+d}" if value else str(value)
 
 
-class StaffMovementTable(tables.Table):
+class HiddenCells:
+    """A table of which some figures the public may not see: ``hidden`` holds their (row
+    pk, field), from workforce.public; each prints as "c"."""
+
+    def __init__(self, *args, hidden: frozenset = frozenset(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.hidden = hidden
+
+    def shown(self, record, field: str, text):
+        return CONFIDENTIAL if (record.pk, field) in self.hidden else text
+
+    def shown_figure(self, record, field: str, value):
+        """The column's own rendering of the figure, or "c"."""
+        return self.shown(record, field, self.columns[field].column.render(value))
+
+
+class StaffMovementTable(HiddenCells, tables.Table):
     """Starters and leavers over a span, with leavers by reason and those with none given."""
 
     staff_group = LinkColumn(
@@ -195,11 +211,23 @@ class StaffMovementTable(tables.Table):
             return f"None: the reasons add up to {-value} more than the leavers"
         return value
 
+    def render_starters(self, record, value):
+        return self.shown_figure(record, "starters", value)
+
+    def render_leavers(self, record, value):
+        return self.shown_figure(record, "leavers", value)
+
+    def render_net_change(self, record, value):
+        return self.shown_figure(record, "net_change", value)
+
     def render_leavers_without_reason(self, record):
-        return self.no_reason(record)
+        return self.shown(record, "no_reason", self.no_reason(record))
 
     def render_reasons(self, record):
-        return "; ".join(f"{r.reason}: {r.count}" for r in record.leaver_reasons.all())
+        return "; ".join(
+            f"{r.reason}: {self.shown(record, f'reason:{r.pk}', r.count)}"
+            for r in record.leaver_reasons.all()
+        )
 
 
 class LeaverReasonTable(tables.Table):
@@ -213,7 +241,7 @@ class LeaverReasonTable(tables.Table):
         orderable = False
 
 
-class CaseloadTable(tables.Table):
+class CaseloadTable(HiddenCells, tables.Table):
     """Cases per case-holding worker by team or service, against the council's target."""
 
     label = tables.Column(
@@ -245,6 +273,12 @@ class CaseloadTable(tables.Table):
         self.targets = targets or {}
         super().__init__(*args, **kwargs)
 
+    def render_cases_held(self, record, value):
+        return self.shown_figure(record, "cases_held", value)
+
+    def render_average(self, record, value):
+        return self.shown_figure(record, "average", value)
+
     def _target(self, record):
         return self.targets.get(record.period.start_year)
 
@@ -269,7 +303,7 @@ class CaseloadTable(tables.Table):
         return target.status(record.average)
 
 
-class TrainingCompletionTable(tables.Table):
+class TrainingCompletionTable(HiddenCells, tables.Table):
     """Staff who completed each course over a span, and how many more are planned."""
 
     course = tables.Column(order_by=("course__name",))
@@ -285,13 +319,19 @@ class TrainingCompletionTable(tables.Table):
         fields = ["course", "staff_group", "when", "completed", "planned", "note"]
         order_by = ["course"]
 
+    def render_completed(self, record, value):
+        return self.shown_figure(record, "completed", value)
+
+    def render_planned(self, record, value):
+        return self.shown_figure(record, "planned", value)
+
     def render_when(self, record):
         if record.period_id:
             return record.period.label
         return date_span(record.date_from, record.date_to)
 
 
-class TrainingCoverageTable(tables.Table):
+class TrainingCoverageTable(HiddenCells, tables.Table):
     """The share of staff trained on a course: computed from counts, or as reported."""
 
     course = tables.Column(order_by=("course__name",))
@@ -320,11 +360,17 @@ class TrainingCoverageTable(tables.Table):
         ]
         order_by = ["course", "-as_at"]
 
+    def render_staff_trained(self, record, value):
+        return self.shown_figure(record, "staff_trained", value)
+
+    def render_staff_in_scope(self, record, value):
+        return self.shown_figure(record, "staff_in_scope", value)
+
     def render_percent(self, record, value):
         # A computed share is given to 1 decimal place; a reported one as it was printed.
         if record.staff_trained is not None and record.staff_in_scope:
-            return percent_text(value)
-        return f"{figure(value)}%"
+            return self.shown(record, "percent", percent_text(value))
+        return self.shown(record, "percent", f"{figure(value)}%")
 
     def render_percent_basis(self, record):
         if record.staff_trained is not None and record.staff_in_scope:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 
 from committees.authoring.forms import exempt_checks, paragraph_field
+from committees.authoring.page_ranges import without_typed_pages
 from committees.models import (
     AgendaItem,
     Committee,
@@ -93,6 +94,9 @@ class AgendaItemForm(forms.ModelForm):
             "exempt_reason": "Why the public interest in keeping it exempt outweighs disclosure",
             "public_title": "Title the public sees",
         }
+        help_texts = {
+            "description": "Do not type page numbers: the pack prints each item's pages itself.",
+        }
         widgets = {
             "description": forms.Textarea(attrs={"rows": 2}),
             "urgent_reason": forms.Textarea(attrs={"rows": 2}),
@@ -126,6 +130,9 @@ class AgendaItemForm(forms.ModelForm):
         self.late = meeting.is_published and not self.instance.pk
         if not self.late:
             del self.fields["supplementary_reason"]
+
+    def clean_description(self):
+        return without_typed_pages(self.cleaned_data.get("description", ""))
 
     def clean_number(self):
         number = self.cleaned_data.get("number")

@@ -6,6 +6,7 @@ from .councillors import Councillor
 from .notices import MeetingNotice
 from .recommendations import Recommendation, RecommendationUpdate
 from .reports import BackgroundPaper, FinancialImplication, Report, ReportSection
+from .work_programme import WorkProgrammeItem
 
 __all__ = [
     "EXEMPT_PARAGRAPHS",
@@ -21,4 +22,5 @@ __all__ = [
     "RecommendationUpdate",
     "Report",
     "ReportSection",
+    "WorkProgrammeItem",
 ]

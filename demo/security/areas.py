@@ -102,6 +102,7 @@ def _model_for(name: str, kwarg: str, view):
         "item": "committees.AgendaItem",
         "member": "committees.CommitteeMembership",
         "project_pk": "programmes.Project",
+        "entry": "committees.WorkProgrammeItem",
     }
     if kwarg in kwarg_models:
         return apps.get_model(kwarg_models[kwarg])

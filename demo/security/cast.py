@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.test import Client
 from django.urls import Resolver404, get_resolver, resolve, reverse
 
-from committees.models import AgendaItem, Committee, Meeting, ReportSection
+from committees.models import AgendaItem, Committee, Meeting, ReportSection, WorkProgrammeItem
 from programmes.models import Programme, Project
 from scrutiny.blocks import BLOCK_TYPES
 from scrutiny.models import Authority, Period, User, UserRole
@@ -236,6 +236,11 @@ def route_urls(cast: Cast) -> dict[str, str]:
     by_form["programmes:project_detail"] = (
         "programmes:project_detail",
         {"authority": slug, "pk": project.programme_id, "project_pk": project.pk},
+    )
+    planned = WorkProgrammeItem.objects.filter(committee__authority__slug=slug).first()
+    by_form["committees:work_programme_to_agenda"] = (
+        "committees:work_programme_to_agenda",
+        {"authority": slug, "slug": planned.committee.slug, "entry": planned.pk},
     )
     for name, (route, kwargs) in by_form.items():
         found.setdefault(name, reverse(route, kwargs=kwargs))

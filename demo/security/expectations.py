@@ -150,4 +150,9 @@ EXPECTED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "packs:meeting_pack": (EVERYONE, CLERKS),
     "packs:report_pdf": (EVERYONE, COUNCIL),
     "packs:cover_letter": (COUNCIL, CLERKS),
+    # A committee's work programme
+    "committees:work_programme": OPEN,
+    "committees:work_programme_item_add": MANAGE,
+    "committees:work_programme_item_change": MANAGE,
+    "committees:work_programme_to_agenda": (NOBODY, CLERKS),
 }
