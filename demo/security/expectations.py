@@ -144,4 +144,12 @@ EXPECTED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "packs:meeting_pack": (EVERYONE, CLERKS),
     "packs:report_pdf": (EVERYONE, COUNCIL),
     "packs:cover_letter": (COUNCIL, CLERKS),
+    # A meeting's record: attendance, declarations and minutes
+    "committees:meeting_attendance": MANAGE,
+    "committees:declaration_add": MANAGE,
+    "committees:minutes_detail": OPEN,
+    "committees:minutes_pdf": OPEN,
+    "committees:minutes_edit": MANAGE,
+    "committees:minutes_publish": (NOBODY, CLERKS),
+    "committees:minutes_confirm": (NOBODY, CLERKS),
 }
