@@ -176,7 +176,7 @@ def _part2_minutes(meeting) -> None:
     secret_text = {
         "discussion": f"The committee heard about {CANARY}.",
         "resolved": f"That {CANARY} stays in placement.",
-        "recommendations": f"Visit {CANARY} monthly",
+        "recommended": f"Visit {CANARY} monthly",
     }
     exempt = meeting.items.filter(is_exempt=True)
     texts = {item.pk: secret_text for item in exempt}

@@ -130,7 +130,7 @@ class DeclarationForm(forms.ModelForm):
 MINUTE_FIELDS = {
     "discussion": ("What was discussed", ""),
     "resolved": ("What the committee resolved", ""),
-    "recommendations": (
+    "recommended": (
         "Recommendations the committee made",
         "One a line. Each goes onto the committee's recommendation tracker when the minutes "
         "are published.",

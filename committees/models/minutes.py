@@ -139,8 +139,10 @@ class MinuteEntry(models.Model):
     )
     discussion = models.TextField(blank=True)
     resolved = models.TextField(blank=True, help_text="What the committee resolved.")
-    recommendations = models.TextField(
-        blank=True, help_text="The recommendations the committee made, one a line."
+    recommended = models.TextField(
+        "Recommendations",
+        blank=True,
+        help_text="The recommendations the committee made, one a line.",
     )
 
     class Meta:
@@ -152,7 +154,7 @@ class MinuteEntry(models.Model):
 
     @property
     def recommendation_lines(self) -> list[str]:
-        return [line.strip() for line in self.recommendations.splitlines() if line.strip()]
+        return [line.strip() for line in self.recommended.splitlines() if line.strip()]
 
 
 class MinuteRecommendation(models.Model):

@@ -23,7 +23,7 @@ class MinutedItem:
     visible: bool
     discussion: str = ""
     resolved: str = ""
-    recommendations: list[str] = field(default_factory=list)
+    recommended: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -106,7 +106,7 @@ def meeting_record(user, meeting: Meeting, minutes: Minutes | None) -> MeetingRe
         if entry is not None and visible:
             minuted.discussion = entry.discussion
             minuted.resolved = entry.resolved
-            minuted.recommendations = entry.recommendation_lines
+            minuted.recommended = entry.recommendation_lines
         items.append(minuted)
     by_status = {status: [] for status in Attendance.Status.values}
     for attendance in attendances:

@@ -109,7 +109,7 @@ def minutes_of(meeting: Meeting) -> Minutes:
 
 def minutes_save(*, meeting: Meeting, texts: dict[int, dict[str, str]], saved_by: User) -> Minutes:
     """Save each agenda item's minutes (``texts`` by item id: discussion, resolved,
-    recommendations) in one transaction. Minutes already published keep the tracker in
+    recommended) in one transaction. Minutes already published keep the tracker in
     step: each recommendation line is tracked once, and a re-save updates it."""
     _require_clerk(saved_by, meeting)
     with transaction.atomic():
@@ -124,7 +124,7 @@ def minutes_save(*, meeting: Meeting, texts: dict[int, dict[str, str]], saved_by
             entry = entry or MinuteEntry(minutes=minutes, agenda_item=items[item_id])
             entry.discussion = fields.get("discussion", "")
             entry.resolved = fields.get("resolved", "")
-            entry.recommendations = fields.get("recommendations", "")
+            entry.recommended = fields.get("recommended", "")
             entry.save()
         if minutes.is_public:
             _track_recommendations(minutes)

@@ -139,8 +139,10 @@ class MinutesPublishView(MinutesClerkMixin, AuthorityMixin, View):
 
     def post(self, request, *args, **kwargs):
         meeting = self.get_meeting()
-        minutes = get_object_or_404(Minutes, meeting=meeting)
+        minutes = Minutes.objects.filter(meeting=meeting).first()
         try:
+            if minutes is None:
+                raise service.MinutesRefused("Write the minutes before publishing them.")
             service.minutes_publish(minutes=minutes, published_by=request.user)
         except service.MinutesRefused as refused:
             messages.error(request, str(refused))
@@ -156,9 +158,9 @@ class MinutesConfirmView(MinutesClerkMixin, AuthorityMixin, View):
         meeting = self.get_meeting()
         previous = service.previous_meeting(meeting)
         minutes = getattr(previous, "minutes", None) if previous else None
-        if minutes is None:
-            raise Http404("The previous meeting has no minutes.")
         try:
+            if minutes is None:
+                raise service.MinutesRefused("The previous meeting has no minutes to confirm.")
             service.minutes_confirm(minutes=minutes, at_meeting=meeting, confirmed_by=request.user)
         except service.MinutesRefused as refused:
             messages.error(request, str(refused))

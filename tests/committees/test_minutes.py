@@ -181,7 +181,7 @@ def test_the_clerk_records_a_declaration_and_a_missing_kind_is_refused(clerk_cli
 def minutes_post(meeting, **texts):
     data = {}
     for item in meeting.items.all():
-        for name in ("discussion", "resolved", "recommendations"):
+        for name in ("discussion", "resolved", "recommended"):
             data[f"{name}_{item.pk}"] = texts.get(f"{name}_{item.number}", "")
     return data
 
@@ -194,7 +194,7 @@ def test_minutes_go_from_draft_to_published_to_confirmed_at_the_next_meeting(
         meeting,
         discussion_2="The committee discussed sufficiency.",
         resolved_2="That the report be noted.",
-        recommendations_2="Open two more homes\nReport back in March",
+        recommended_2="Open two more homes\nReport back in March",
     )
     assert clerk_client.post(url(meeting, "minutes_edit"), data).status_code == 302
     minutes = Minutes.objects.get(meeting=meeting)
@@ -217,7 +217,7 @@ def test_minutes_go_from_draft_to_published_to_confirmed_at_the_next_meeting(
     assert tracked == [("Open two more homes", source), ("Report back in March", source)]
 
     # Saving again (a corrected line) updates the tracker; nothing is added twice.
-    data[f"recommendations_{meeting.items.get(number=2).pk}"] = (
+    data[f"recommended_{meeting.items.get(number=2).pk}"] = (
         "Open three more homes\nReport back in March"
     )
     clerk_client.post(url(meeting, "minutes_edit"), data)
@@ -260,11 +260,11 @@ def test_minutes_are_confirmed_only_at_the_next_meeting(clerk, seats, held, comm
 def test_a_line_taken_out_of_published_minutes_leaves_the_tracker(clerk, seats, held):
     meeting, _ = held
     item = meeting.items.get(number=2)
-    texts = {item.pk: {"recommendations": "Keep me\nDrop me"}}
+    texts = {item.pk: {"recommended": "Keep me\nDrop me"}}
     minutes = service.minutes_save(meeting=meeting, texts=texts, saved_by=clerk)
     service.minutes_publish(minutes=minutes, published_by=clerk)
     kept = Recommendation.objects.get(text="Keep me")
-    texts = {item.pk: {"recommendations": "Keep me"}}
+    texts = {item.pk: {"recommended": "Keep me"}}
     service.minutes_save(meeting=meeting, texts=texts, saved_by=clerk)
     assert list(Recommendation.objects.values_list("text", flat=True)) == ["Keep me"]
     assert Recommendation.objects.get().pk == kept.pk
@@ -276,7 +276,7 @@ def test_part_2_minutes_reach_only_those_who_may_read_the_item(
 ):
     meeting, _ = held
     exempt = meeting.items.get(number=3)
-    texts = {exempt.pk: {"discussion": "Child K's carers", "recommendations": "Move Child K"}}
+    texts = {exempt.pk: {"discussion": "Child K's carers", "recommended": "Move Child K"}}
     Declaration.objects.create(
         meeting=meeting,
         councillor=seats[0],
@@ -423,3 +423,17 @@ def test_the_councillors_page_costs_the_same_for_one_declaration_and_ten(
             page = public.get(ann.get_absolute_url()).content.decode()
         sizes[size] = page.count("Disclosable pecuniary interest: x")
     assert sizes == {1: 1, 10: 11}
+
+
+def test_the_clerks_forms_show_each_member_and_each_item(clerk_client, seats, held):
+    meeting, _ = held
+    attendance = clerk_client.get(url(meeting, "meeting_attendance")).content.decode()
+    for person in seats[:3]:
+        assert f"Was {person.name} at the meeting?" in attendance
+    assert "Was Cllr Dee Dunn at the meeting?" not in attendance
+    form = clerk_client.get(url(meeting, "minutes_edit")).content.decode()
+    assert "2. Placement sufficiency" in form
+    assert "3. Review of Child K (Part 2)" in form
+    assert "Recommendations the committee made" in form
+    page = clerk_client.get(meeting.get_absolute_url()).content.decode()
+    assert "Record attendance" in page and "Write the minutes" in page
