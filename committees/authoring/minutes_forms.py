@@ -41,9 +41,14 @@ class AttendanceForm(forms.Form):
         self.meeting = meeting
         self.members = [seat.councillor for seat in members_at(meeting)]
         member_ids = {c.pk for c in self.members}
-        substitutes = Councillor.objects.filter(
-            authority_id=meeting.committee.authority_id
-        ).exclude(pk__in=member_ids)
+        # Read once: one list serves every member's question, however many members.
+        self.substitutes = {
+            str(c.pk): c
+            for c in Councillor.objects.filter(authority_id=meeting.committee.authority_id)
+            .exclude(pk__in=member_ids)
+            .order_by("name")
+        }
+        choices = [("", "No substitute")] + [(k, c.name) for k, c in self.substitutes.items()]
         recorded = {a.councillor_id: a for a in meeting.attendances.all()}
         for councillor in self.members:
             before = recorded.get(councillor.pk)
@@ -54,12 +59,11 @@ class AttendanceForm(forms.Form):
                 initial=before.status if before else None,
                 error_messages={"required": f"Say whether {councillor.name} was at the meeting"},
             )
-            self.fields[f"substitute_{councillor.pk}"] = forms.ModelChoiceField(
+            self.fields[f"substitute_{councillor.pk}"] = forms.ChoiceField(
                 label=f"Substitute for {councillor.name} (if any)",
-                queryset=substitutes,
+                choices=choices,
                 required=False,
-                initial=before.substitute_id if before else None,
-                empty_label="No substitute",
+                initial=str(before.substitute_id) if before and before.substitute_id else "",
             )
 
     def clean(self):
@@ -67,7 +71,8 @@ class AttendanceForm(forms.Form):
         seen: dict[int, str] = {}
         for councillor in self.members:
             status = cleaned.get(f"status_{councillor.pk}")
-            substitute = cleaned.get(f"substitute_{councillor.pk}")
+            substitute = self.substitutes.get(cleaned.get(f"substitute_{councillor.pk}") or "")
+            cleaned[f"substitute_{councillor.pk}"] = substitute
             if substitute is None:
                 continue
             name = f"substitute_{councillor.pk}"

@@ -7,7 +7,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -437,3 +439,17 @@ def test_the_clerks_forms_show_each_member_and_each_item(clerk_client, seats, he
     assert "Recommendations the committee made" in form
     page = clerk_client.get(meeting.get_absolute_url()).content.decode()
     assert "Record attendance" in page and "Write the minutes" in page
+
+
+def test_the_attendance_form_costs_the_same_for_three_members_and_ten(
+    clerk_client, seats, held, authority, committee, django_assert_num_queries
+):
+    meeting, _ = held
+    with CaptureQueriesContext(connection) as three:
+        assert clerk_client.get(url(meeting, "meeting_attendance")).status_code == 200
+    for n in range(7):
+        person = CouncillorFactory(authority=authority, name=f"Cllr Extra {n}")
+        CommitteeMembershipFactory(committee=committee, councillor=person, name=person.name)
+    with django_assert_num_queries(len(three)):
+        page = clerk_client.get(url(meeting, "meeting_attendance")).content.decode()
+    assert page.count("at the meeting?") == 10
