@@ -43,6 +43,8 @@ REACHED_BY_FORM = {
     "committees:report_action",
     "committees:agenda_publish",
     "committees:report_block_add",
+    "committees:minutes_publish",
+    "committees:minutes_confirm",
 }
 
 
