@@ -10,6 +10,7 @@ from .views import (
     clerking,
     committees,
     councillors,
+    minutes,
     report_data,
     report_sections,
     reports,
@@ -148,6 +149,33 @@ urlpatterns += [
         "committees/<slug:slug>/work-programme/<int:entry>/to-agenda/",
         work_programme.WorkProgrammeToAgendaView.as_view(),
         name="work_programme_to_agenda",
+    ),
+]
+
+# A meeting's record: attendance, declarations and minutes
+urlpatterns += [
+    path(
+        "meetings/<int:pk>/attendance/",
+        minutes.AttendanceView.as_view(),
+        name="meeting_attendance",
+    ),
+    path(
+        "meetings/<int:pk>/declarations/new/",
+        minutes.DeclarationView.as_view(),
+        name="declaration_add",
+    ),
+    path("meetings/<int:pk>/minutes/", minutes.MinutesDetailView.as_view(), name="minutes_detail"),
+    path("meetings/<int:pk>/minutes.pdf", minutes.MinutesPdfView.as_view(), name="minutes_pdf"),
+    path("meetings/<int:pk>/minutes/edit/", minutes.MinutesEditView.as_view(), name="minutes_edit"),
+    path(
+        "meetings/<int:pk>/minutes/publish/",
+        minutes.MinutesPublishView.as_view(),
+        name="minutes_publish",
+    ),
+    path(
+        "meetings/<int:pk>/minutes/confirm/",
+        minutes.MinutesConfirmView.as_view(),
+        name="minutes_confirm",
     ),
 ]
 

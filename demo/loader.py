@@ -19,6 +19,7 @@ from .accounts import load_accounts, load_memberships
 from .base import COUNCIL_FILES, period, read_fixture
 from .committees import load_committees, load_report_sections
 from .councils import Council, load_authority
+from .minutes import load_illustrative_minutes
 from .oversight import (
     load_audits,
     load_complaints,
@@ -103,6 +104,7 @@ def load_demo(*, fixtures_dir: Path | None = None) -> dict[str, int]:
             member=member,
             committees=[c for council in councils for c in council.committees.values()],
         )
+        load_illustrative_minutes()
     return {model._meta.verbose_name_plural: model.objects.count() for model in DEMO_MODELS}
 
 

@@ -260,8 +260,11 @@ def recommendations_visible_to(user, queryset: QuerySet) -> QuerySet:
         user = None  # read as nobody signed in reads
     if is_admin(user) or user is ReaderVariant.CONFIDENTIAL:
         return queryset
-    return queryset.filter(
-        Q(report__isnull=True) | Q(report__in=reports_visible_to(user).values("pk"))
+    return minutes_recommendations_visible(
+        user,
+        queryset.filter(
+            Q(report__isnull=True) | Q(report__in=reports_visible_to(user).values("pk"))
+        ),
     )
 
 
@@ -338,3 +341,36 @@ def return_actions(user, quarterly_return) -> set[str]:
         for action, now in wanted.items()
         if now and may_act_on_returns(user, quarterly_return.authority, action)
     }
+
+
+# Minutes, attendance and declarations -------------------------------------------------------
+
+
+def can_write_minutes(user, authority: Authority) -> bool:
+    """The council's clerks record attendance and declarations and write the minutes."""
+    return holds_role(user, authority.pk, {UserRole.CLERK})
+
+
+def can_read_minutes(user, minutes: Model) -> bool:
+    """Published (draft or confirmed) minutes are public; unpublished ones are the council's
+    staff's. Part 2 items within them are asked ``can_see_exempt_item`` one by one."""
+    authority_id = minutes.meeting.committee.authority_id
+    return minutes.status != "draft" or is_council_staff(user, authority_id)
+
+
+def minutes_recommendations_visible(user, queryset: QuerySet) -> QuerySet:
+    """Of ``queryset`` (recommendations), leave out those made in the minutes of a Part 2 item
+    unless the reader may see that item: the council's staff and members sitting on its
+    committee (``can_see_exempt_item``'s rule, for many rows at once)."""
+    if user is ReaderVariant.CONFIDENTIAL or (
+        not isinstance(user, ReaderVariant) and is_admin(user)
+    ):
+        return queryset
+    exempt = Q(minute_link__entry__agenda_item__is_exempt=True)
+    if isinstance(user, ReaderVariant) or not _is_signed_in(user):
+        return queryset.exclude(exempt)
+    seats = current_seats(user).values("committee_id")
+    entitled = Q(authority__in=councils_where(user, STAFF)) | Q(
+        committee__in=seats, authority__in=councils_where(user)
+    )
+    return queryset.exclude(exempt & ~entitled)

@@ -533,3 +533,19 @@ def test_reloading_keeps_every_section_and_its_frozen_figures(demo, db):
     before = sections()
     load_demo()
     assert sections() == before
+
+
+def test_one_seed_meeting_has_illustrative_minutes_marked_so(wokingham, client):
+    from committees.models import Minutes  # noqa: PLC0415
+
+    minutes = Minutes.objects.get(meeting__committee__authority=wokingham)
+    assert minutes.meeting.date == dt.date(2015, 7, 21)
+    assert minutes.is_illustrative and minutes.status == Minutes.Status.PUBLISHED
+    assert minutes.entries.count() == minutes.meeting.items.count()
+    assert all(
+        e.discussion.startswith("Illustrative") or e.resolved.startswith("Illustrative")
+        for e in minutes.entries.all()
+    )
+    page = client.get(minutes.get_absolute_url()).content.decode()
+    assert "These minutes were written for the demonstration" in page
+    assert "Illustrative" in client.get(minutes.meeting.get_absolute_url()).content.decode()

@@ -8,7 +8,9 @@ too. The Part 2 report's recommendations carry it in their text, rationale and o
 so do their updates for two quarters of this financial year, whose returns are started
 (the recommendations section, its spreadsheet and the changes page all list them); an open
 report carries a recommendation tracker block of their source; the meeting's packs and
-every report's PDF are built.
+every report's PDF are built. The meeting's minutes are published: each exempt item's minutes
+(discussion, resolution and recommendations, which go onto the tracker, and an exempt item
+with no report) and a declaration of interest in one carry the canary too.
 
 Then, as the public, as a councillor of Wokingham who does not sit on X, as a former member
 of X, and as an officer and a clerk of another council, everything reachable from the home
@@ -30,7 +32,17 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from committees.models import Committee, Recommendation, RecommendationUpdate, Report, ReportSection
+from committees.models import (
+    Committee,
+    Councillor,
+    Declaration,
+    Minutes,
+    Recommendation,
+    RecommendationUpdate,
+    Report,
+    ReportSection,
+)
+from committees.services import minutes as minutes_service
 from committees.services.reports import freeze_section
 from demo import load_demo
 from packs.models import RenderJob
@@ -148,6 +160,56 @@ def _build_documents(meeting, reports, capture) -> None:
     assert failed == [], "every document is built"
 
 
+def _part2_minutes(meeting) -> None:
+    """Published minutes whose exempt items (one without a report) minute the canary, with a
+    declaration of interest in one of them naming it; their recommendations are tracked."""
+    no_report = AgendaItemFactory(
+        meeting=meeting,
+        number=5,
+        title=f"Complaint about {CANARY}",
+        public_title="Exempt item: a complaint",
+        is_exempt=True,
+        exempt_paragraph=1,
+    )
+    clerk = UserFactory(
+        username="wokingham-clerk-x", role="clerk", authorities=[meeting.committee.authority]
+    )
+    secret_text = {
+        "discussion": f"The committee heard about {CANARY}.",
+        "resolved": f"That {CANARY} stays in placement.",
+        "recommended": f"Visit {CANARY} monthly",
+    }
+    exempt = meeting.items.filter(is_exempt=True)
+    texts = {item.pk: secret_text for item in exempt}
+    texts[meeting.items.get(number=2).pk] = {"discussion": "Sufficiency was discussed."}
+    minutes = minutes_service.minutes_save(meeting=meeting, texts=texts, saved_by=clerk)
+    # The meeting is upcoming (its agenda is what the crawl reads); its minutes are published
+    # here as if it had been held.
+    Minutes.objects.filter(pk=minutes.pk).update(status="published", published_at=timezone.now())
+    minutes_service.minutes_save(meeting=meeting, texts=texts, saved_by=clerk)
+    assert Recommendation.objects.filter(text=f"Visit {CANARY} monthly").count() == 3
+    Declaration.objects.create(
+        meeting=meeting,
+        councillor=Councillor.objects.create(
+            authority=meeting.committee.authority, name="Cllr Declares", slug="declares"
+        ),
+        agenda_item=no_report,
+        kind="dpi",
+        description=f"Related to {CANARY}",
+    )
+
+
+def _minutes_urls(committee: Committee) -> list[str]:
+    meeting = committee.meetings.get()
+    slug = committee.authority.slug
+    kwargs = {"authority": slug, "pk": meeting.pk}
+    return [
+        reverse("committees:minutes_detail", kwargs=kwargs),
+        reverse("committees:minutes_pdf", kwargs=kwargs),
+        reverse("committees:councillor_detail", kwargs={"authority": slug, "slug": "declares"}),
+    ]
+
+
 @pytest.fixture
 def secret(django_capture_on_commit_callbacks):
     """Committee X of Wokingham, its upcoming published meeting, open and exempt papers,
@@ -199,6 +261,7 @@ def secret(django_capture_on_commit_callbacks):
     _part2_recommendations(under_item, committee)
     _tracker_block(open_report, committee)
     officer = UserFactory(username="wokingham-officer", role="officer", authorities=[wokingham])
+    _part2_minutes(meeting)
     for period in _this_years_quarters():
         started_return(authority=wokingham, period=period, user=officer)
     _build_documents(meeting, [open_report, marked, under_item], django_capture_on_commit_callbacks)
@@ -287,7 +350,7 @@ def _extra_starts(committee: Committee) -> list[str]:
     """Feeds, calendars, sitemap, searches, returns and documents, whether or not a page
     links to them (for this reader)."""
     starts = ["/", reverse("sitemap"), *_return_urls(committee.authority)]
-    starts += _document_urls(committee)
+    starts += _document_urls(committee) + _minutes_urls(committee)
     for authority in Authority.objects.filter(is_active=True):
         kwargs = {"authority": authority.slug}
         starts.append(reverse("committees:meeting_calendar", kwargs=kwargs))
@@ -314,6 +377,12 @@ def _assert_no_leak(client: Client, committee: Committee) -> None:
     reached = set(found.pages)
     assert {x_page, meeting.get_absolute_url(), "/sitemap.xml"} <= reached
     assert found.pages[meeting.get_absolute_url()].contains("Exempt item: an individual child")
+    minutes_page, minutes_pdf, declarer = _minutes_urls(committee)
+    assert found.pages[minutes_page].contains("Sufficiency was discussed.")
+    assert found.pages[minutes_page].contains("Exempt item: a complaint")
+    assert "pdf" in found.pages[minutes_pdf].content_type
+    assert found.pages[minutes_pdf].contains("Sufficiency was discussed.")
+    assert found.pages[declarer].contains("Exempt item: a complaint")
     search = reverse("committees:report_search", kwargs={"authority": committee.authority.slug})
     words = found.pages[f"{search}?q={TITLE_WORDS.replace(' ', '+')}"]
     assert words.contains("sufficiency across the borough")
@@ -369,6 +438,8 @@ def test_a_councillor_on_the_committee_reads_the_exempt_papers(secret):
     assert dashboard.contains(CANARY)
     search = reverse("committees:report_search", kwargs={"authority": committee.authority.slug})
     assert fetch(client, f"{search}?q={FIRST}").contains(CANARY)
+    for url in _minutes_urls(committee):
+        assert fetch(client, url).contains(CANARY), url
 
 
 def test_the_returns_show_the_part_2_recommendations_to_those_entitled(secret):

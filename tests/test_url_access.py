@@ -44,6 +44,8 @@ REACHED_BY_FORM = {
     "committees:agenda_publish",
     "committees:report_block_add",
     "committees:work_programme_to_agenda",
+    "committees:minutes_publish",
+    "committees:minutes_confirm",
 }
 
 

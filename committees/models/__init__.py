@@ -3,6 +3,7 @@ the recommendations they make."""
 
 from .committees import EXEMPT_PARAGRAPHS, AgendaItem, Committee, CommitteeMembership, Meeting
 from .councillors import Councillor
+from .minutes import Attendance, Declaration, MinuteEntry, MinuteRecommendation, Minutes
 from .notices import MeetingNotice
 from .recommendations import Recommendation, RecommendationUpdate
 from .reports import BackgroundPaper, FinancialImplication, Report, ReportSection
@@ -15,6 +16,11 @@ __all__ = [
     "Committee",
     "CommitteeMembership",
     "Councillor",
+    "Attendance",
+    "Declaration",
+    "MinuteEntry",
+    "MinuteRecommendation",
+    "Minutes",
     "FinancialImplication",
     "Meeting",
     "MeetingNotice",

@@ -26,6 +26,11 @@ class Committee(models.Model):
     slug = models.SlugField(max_length=80)
     remit = models.TextField(blank=True)
     is_active = models.BooleanField(default=True)
+    minutes_working_days = models.PositiveSmallIntegerField(
+        "Draft minutes published within (working days)",
+        default=10,
+        help_text="The council's period for publishing draft minutes after a meeting.",
+    )
 
     class Meta:
         db_table = "scrutiny_committee"

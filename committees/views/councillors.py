@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
 from committees.selectors.councillors import councillor_seats, councillors_of
+from committees.selectors.minutes import attendance_record, councillor_declarations
 from scrutiny.views.generic import AuthorityMixin
 
 
@@ -38,5 +39,7 @@ class CouncillorDetailView(AuthorityMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["seats"] = councillor_seats(context["councillor"])
+        context["attendance"] = attendance_record(context["councillor"])
+        context["declarations"] = councillor_declarations(self.request.user, context["councillor"])
         context["breadcrumbs"] = [_councillors_crumb(self.authority)]
         return context

@@ -10,7 +10,14 @@ from dataclasses import dataclass, field
 from django.test import Client
 from django.urls import Resolver404, get_resolver, resolve, reverse
 
-from committees.models import AgendaItem, Committee, Meeting, ReportSection, WorkProgrammeItem
+from committees.models import (
+    AgendaItem,
+    Committee,
+    Meeting,
+    Minutes,
+    ReportSection,
+    WorkProgrammeItem,
+)
 from programmes.models import Programme, Project
 from scrutiny.blocks import BLOCK_TYPES
 from scrutiny.models import Authority, Period, User, UserRole
@@ -242,6 +249,12 @@ def route_urls(cast: Cast) -> dict[str, str]:
         "committees:work_programme_to_agenda",
         {"authority": slug, "slug": planned.committee.slug, "entry": planned.pk},
     )
+    # The meeting's record: posts from its page, and the illustrative minutes' PDF.
+    for name in ("committees:minutes_publish", "committees:minutes_confirm"):
+        by_form[name] = (name, {"authority": slug, "pk": meeting})
+    minuted = Minutes.objects.filter(meeting__committee__authority__slug=slug, status="published")
+    for name in ("committees:minutes_detail", "committees:minutes_pdf"):
+        by_form[name] = (name, {"authority": slug, "pk": minuted.values_list("meeting_id")[0][0]})
     for name, (route, kwargs) in by_form.items():
         found.setdefault(name, reverse(route, kwargs=kwargs))
     return found

@@ -155,4 +155,12 @@ EXPECTED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "committees:work_programme_item_add": MANAGE,
     "committees:work_programme_item_change": MANAGE,
     "committees:work_programme_to_agenda": (NOBODY, CLERKS),
+    # A meeting's record: attendance, declarations and minutes
+    "committees:meeting_attendance": MANAGE,
+    "committees:declaration_add": MANAGE,
+    "committees:minutes_detail": OPEN,
+    "committees:minutes_pdf": OPEN,
+    "committees:minutes_edit": MANAGE,
+    "committees:minutes_publish": (NOBODY, CLERKS),
+    "committees:minutes_confirm": (NOBODY, CLERKS),
 }

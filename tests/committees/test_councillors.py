@@ -135,12 +135,13 @@ def test_a_councillors_page_costs_the_same_for_1_and_5_seats(
     CommitteeMembershipFactory(
         committee=CommitteeFactory(authority=authority), councillor=councillor
     )
-    # savepoint and release (atomic requests), council, councillor, seats with committees
-    with django_assert_num_queries(5):
+    # savepoint and release (atomic requests), council, councillor, seats with committees,
+    # attendance (expected and attended), substitutions and declarations from the minutes
+    with django_assert_num_queries(8):
         assert client.get(detail_url(councillor)).status_code == 200
     for _ in range(4):
         CommitteeMembershipFactory(
             committee=CommitteeFactory(authority=authority), councillor=councillor
         )
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(8):
         assert client.get(detail_url(councillor)).status_code == 200
