@@ -10,7 +10,10 @@ class CommitteesConfig(AppConfig):
 
     def ready(self) -> None:
         from scrutiny.blocks import register_kinds
+        from scrutiny.worklist import register_provider
 
         from .blocks import RECOMMENDATION_KINDS
+        from .worklist import committee_work
 
         register_kinds(RECOMMENDATION_KINDS, rank=50)
+        register_provider("committees", committee_work, rank=20)

@@ -133,7 +133,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "scrutiny.User"
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "dashboard"  # their own page, opening with their work
 LOGOUT_REDIRECT_URL = "home"
 
 # Sign-in that resists guessing (django-axes): after SIGN_IN_FAILURE_LIMIT wrong passwords

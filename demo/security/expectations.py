@@ -144,4 +144,6 @@ EXPECTED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "packs:meeting_pack": (EVERYONE, CLERKS),
     "packs:report_pdf": (EVERYONE, COUNCIL),
     "packs:cover_letter": (COUNCIL, CLERKS),
+    # When returns are due (a set-up step, on the returns' own address)
+    "returns:due_dates": SET_UP,
 }
