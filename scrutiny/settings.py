@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -323,4 +324,31 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
+}
+
+# Email (invitations, the daily work reminder): printed to the console in the demo and in
+# development; in production, SMTP with its settings from the environment.
+_PRODUCTION = env.str("SCRUTINY_ENV", default="demo") == "production"
+EMAIL_BACKEND = env.str(
+    "EMAIL_BACKEND",
+    default="django.core.mail.backends."
+    + ("smtp.EmailBackend" if _PRODUCTION else "console.EmailBackend"),
+)
+EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
+EMAIL_PORT = _int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = _bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="scrutiny@localhost")
+# Where the links in an email point (no request to build them from).
+SITE_URL = env.url("SITE_URL", default=PACK_SITE_URL).geturl().rstrip("/")
+
+# The daily reminder of each person's work (scrutiny.tasks), sent at 7am by Celery beat
+# (the compose file's ``beat`` service); ``manage.py send_work_reminders`` sends it by hand.
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE = {
+    "send-work-reminders": {
+        "task": "scrutiny.tasks.send_work_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    }
 }
