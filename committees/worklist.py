@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from committees.models import Meeting, Report
 from scrutiny.models import Authority, UserRole
-from scrutiny.permissions import can_approve_report, can_manage_meetings
+from scrutiny.permissions import can_approve_report, can_manage_meetings, holds_role
 from scrutiny.working_days import latest_publication_date
 from scrutiny.worklist import WorkItem, submitted_note
 
@@ -26,8 +26,12 @@ def committee_work(user, councils: dict[int, Authority], today: dt.date) -> list
 
 
 def _reports_to_approve(user, councils) -> list[WorkItem]:
+    # Only councils where they approve are read; can_approve_report decides each report.
+    ids = [a for a in councils if holds_role(user, a, {UserRole.APPROVER})]
+    if not ids:
+        return []
     submitted = Report.objects.filter(
-        authority_id__in=list(councils), status=Report.Status.SUBMITTED
+        authority_id__in=ids, status=Report.Status.SUBMITTED
     ).select_related("submitted_by")
     items = []
     for report in submitted.order_by("submitted_at", "pk"):

@@ -241,3 +241,18 @@ def test_the_work_lists_query_count_is_flat_in_returns_and_reports(n):
 
 # council roles, councils, due-date rule, own dates, returns, reports, meetings (none: no clerk)
 WORK_LIST_QUERIES = 6
+
+
+@pytest.mark.parametrize("n", [1, 10])
+def test_the_dashboard_with_its_work_list_costs_the_same_for_1_or_10_returns_and_reports(client, n):
+    approver = UserFactory(username="approver-d")
+    _busy_council(n, approver, UserFactory(username="officer-d"))
+    client.force_login(approver)
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse("dashboard"))
+    assert page.content.decode().count('">Approve ') == 2 * n
+    assert len(queries) == DASHBOARD_QUERIES, [q["sql"] for q in queries]
+
+
+# a savepoint, the session and its user, work_for's six, then the dashboard's own
+DASHBOARD_QUERIES = 14
