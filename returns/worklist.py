@@ -102,7 +102,7 @@ def return_work(user, councils: dict[int, Authority], today: dt.date) -> list[Wo
                 )
             )
         if may_act_on_returns(user, authority, "approve"):
-            items += _to_approve(user, authority, returns, dues)
+            items += _to_approve(user, authority, returns)
     return items
 
 
@@ -132,10 +132,15 @@ def _sections_to_do(user, authority, in_hand, current, open_sections, due, today
                 note=section.get_status_display(),
             )
         )
+    if not open_keys:  # every section done: what is left is to submit it
+        text = f"Submit the {_label(in_hand)} return"
+        items.append(
+            WorkItem(authority.pk, UserRole.OFFICER, text, _url(authority, in_hand), due, overdue)
+        )
     return items
 
 
-def _to_approve(user, authority, returns, dues):
+def _to_approve(user, authority, returns):
     items = []
     for (authority_id, quarter), r in sorted(returns.items(), key=lambda kv: kv[0][1]):
         if authority_id != authority.pk or r.status != QuarterlyReturn.Status.SUBMITTED:

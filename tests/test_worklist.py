@@ -83,6 +83,16 @@ def test_an_officer_is_asked_to_start_the_return_then_to_finish_its_sections(aut
     assert any(i.note == "Not started" for i in listed)
 
 
+def test_once_every_section_is_completed_the_officer_is_asked_to_submit(authority, officer):
+    quarterly_return = started_return(
+        authority=authority, period=Period.quarter(2026, 1), user=officer
+    )
+    quarterly_return.sections.filter(status__in=["not-started", "in-progress"]).update(
+        status=ReturnSection.Status.COMPLETED
+    )
+    assert texts(work_for(officer, today=JULY)) == ["Submit the Q1 2026/27 return"]
+
+
 def test_an_officer_limited_to_a_service_area_sees_only_sections_by_team(authority):
     area = ServiceArea.objects.create(authority=authority, name="Children's Social Care")
     limited = UserFactory(username="limited", role="officer", authorities=[authority])
