@@ -222,6 +222,9 @@ def test_signing_in_lands_on_the_dashboard_which_opens_with_your_work(client, au
     label = Period.quarter(*quarter_in_hand(timezone.localdate())).label
     assert f"Start the {label} return" in html
     assert "Wokingham Borough Council" in html and "As officer" in html
+    # Each link is described by its hint (due date) and its status, as GOV.UK's task list.
+    assert 'aria-describedby="work-1-1-1-hint work-1-1-1-status"' in html
+    assert 'id="work-1-1-1-hint"' in html and 'id="work-1-1-1-status"' in html
 
 
 def _busy_council(n: int, approver, officer):
