@@ -11,9 +11,12 @@ class CommitteesConfig(AppConfig):
     def ready(self) -> None:
         from scrutiny.blocks import register_kinds
         from scrutiny.setup import register_steps
+        from scrutiny.worklist import register_provider
 
         from .blocks import RECOMMENDATION_KINDS
         from .setup import SETUP_STEP
+        from .worklist import committee_work
 
         register_kinds(RECOMMENDATION_KINDS, rank=50)
         register_steps([SETUP_STEP])
+        register_provider("committees", committee_work, rank=20)

@@ -31,7 +31,7 @@ def load_accounts(*, authorities: Iterable[Authority]) -> list[User]:
             defaults={
                 "first_name": first_name,
                 "last_name": last_name,
-                "email": "",
+                "email": f"{username}@demo.example.org",  # the reminder prints to the console
                 "password": password,
                 "is_active": True,
                 "is_staff": is_admin,

@@ -10,7 +10,13 @@ class ReturnsConfig(AppConfig):
 
     def ready(self) -> None:
         from scrutiny.blocks import register_approval_check
+        from scrutiny.setup import register_steps
+        from scrutiny.worklist import register_provider
 
         from .approval import unapproved_quarter
+        from .views.due_dates import SETUP_STEPS
+        from .worklist import return_work
 
         register_approval_check(unapproved_quarter)
+        register_provider("returns", return_work, rank=10)
+        register_steps(SETUP_STEPS)

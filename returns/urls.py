@@ -3,11 +3,13 @@
 from django.urls import path
 
 from . import views
+from .views.due_dates import DueDatesView
 
 app_name = "returns"
 
 urlpatterns = [
     path("", views.ReturnListView.as_view(), name="list"),
+    path("due-dates/", DueDatesView.as_view(), name="due_dates"),
     path("<str:period>/", views.ReturnDetailView.as_view(), name="detail"),
     path("<str:period>/changes/", views.ReturnChangesView.as_view(), name="changes"),
     path("<str:period>/spreadsheet/", views.ReturnSpreadsheetView.as_view(), name="spreadsheet"),

@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 from scrutiny.broker import filesystem_transport_options
@@ -135,7 +136,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "scrutiny.User"
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "dashboard"  # their own page, opening with their work
 LOGOUT_REDIRECT_URL = "home"
 
 # Sign-in that resists guessing (django-axes): after SIGN_IN_FAILURE_LIMIT wrong passwords
@@ -345,3 +346,15 @@ vars().update(
 )
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="scrutiny@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where the links in an email point (no request to build them from).
+SITE_URL = env.url("SITE_URL", default=PACK_SITE_URL).geturl().rstrip("/")
+
+# The daily reminder of each person's work (scrutiny.tasks), sent at 7am by Celery beat
+# (the compose file's ``beat`` service); ``manage.py send_work_reminders`` sends it by hand.
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE = {
+    "send-work-reminders": {
+        "task": "scrutiny.tasks.send_work_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    }
+}

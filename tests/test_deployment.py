@@ -69,9 +69,9 @@ def test_it_is_a_valid_compose_file(compose):
         assert not unknown, f"{name}: unknown keys {sorted(unknown)}"
 
 
-def test_it_runs_web_worker_postgres_and_redis(compose):
+def test_it_runs_web_worker_beat_postgres_and_redis(compose):
     services = compose["services"]
-    assert set(services) == {"web", "worker", "db", "redis"}
+    assert set(services) == {"web", "worker", "beat", "db", "redis"}
     assert services["db"]["image"] == "postgres:16"
     assert services["redis"]["image"] == "redis:7"
     declared = set(compose.get("volumes") or {})

@@ -14,6 +14,7 @@ from committees.models import Committee
 from committees.selectors.dashboard import dashboard_for
 from committees.selectors.search import clean_query, search_hits, search_reports
 from scrutiny.views.generic import AuthorityMixin
+from scrutiny.worklist import work_for
 
 RESULTS_PER_PAGE = 20
 
@@ -59,12 +60,14 @@ class MeetingCalendarView(AuthorityMixin, View):
 
 
 class DashboardView(LoginRequiredMixin, TemplateView):
-    """A signed-in person's next meetings with their papers, and recent reports."""
+    """A signed-in person's own page: their work first ("Your work", by council and role),
+    then their next meetings with their papers, and recent reports."""
 
     public = False
     template_name = "scrutiny/dashboard.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["work"] = work_for(self.request.user)
         context["dashboard"] = dashboard_for(self.request.user)
         return context

@@ -163,4 +163,6 @@ EXPECTED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "committees:minutes_edit": MANAGE,
     "committees:minutes_publish": (NOBODY, CLERKS),
     "committees:minutes_confirm": (NOBODY, CLERKS),
+    # When returns are due (a set-up step, on the returns' own address)
+    "returns:due_dates": SET_UP,
 }

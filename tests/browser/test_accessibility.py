@@ -145,6 +145,8 @@ def test_it_finds_no_accessibility_violations_on_any_kind_of_page(
     if username:
         sign_in(page, base_url, username)
     starts = ["/"] + [f"/{slug}/" for slug in DEMO_COUNCILS]
+    if username:
+        starts.append("/dashboard/")  # where signing in lands: "Your work" first
 
     found = crawl(context, base_url, starts)
     failures = check_every_route(page, base_url, found)
@@ -165,4 +167,29 @@ def test_it_finds_no_accessibility_violations_on_the_sign_in_error_page(
     sign_in(page, demo_server.url, "officer", password="wrong-password")
     expect(page.locator(".govuk-error-summary")).to_be_visible()
 
+    axe(page)
+
+
+def test_it_finds_no_accessibility_violations_on_a_work_list_with_work_in_it(
+    page: Page, demo_server, axe
+):
+    """The crawl signs in as the administrator, who is given no council's to-do list; the
+    demo approver has quarters overdue and approvals waiting in four councils."""
+    sign_in(page, demo_server.url, "approver")
+    expect(page).to_have_url(f"{demo_server.url}/dashboard/")
+    expect(page.get_by_role("heading", name="Your work")).to_be_visible()
+    expect(page.locator(".govuk-task-list__item").first).to_be_visible()
+    axe(page)
+
+
+def test_it_finds_no_accessibility_violations_on_the_due_dates_page_and_its_errors(
+    page: Page, demo_server, axe
+):
+    sign_in(page, demo_server.url, "admin")
+    page.goto(f"{demo_server.url}/wokingham/returns/due-dates/")
+    expect(page.get_by_role("heading", name="When returns are due")).to_be_visible()
+    axe(page)
+    page.get_by_label("How many days after a quarter ends is its return due?").fill("0")
+    page.get_by_role("button", name="Save and return to the task list").click()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     axe(page)
