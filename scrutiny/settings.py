@@ -292,6 +292,21 @@ PACK_SITE_URL = env.url("PACK_SITE_URL", default="http://127.0.0.1:8000").geturl
 PACK_STALE_AFTER = _int("PACK_STALE_AFTER", 60)
 if PACK_STALE_AFTER < 1:
     raise ImproperlyConfigured("PACK_STALE_AFTER must be at least 1 second")
+# Celery beat sends the sweep that queues such jobs again this often (seconds), so a dead
+# worker's pack is built again within PACK_STALE_AFTER + PACK_SWEEP_EVERY of its last sign of
+# life: 90 s by default, long before the broker would hand its message out again.
+PACK_SWEEP_EVERY = _int("PACK_SWEEP_EVERY", 30)
+if PACK_SWEEP_EVERY < 1:
+    raise ImproperlyConfigured("PACK_SWEEP_EVERY must be at least 1 second")
+# Periodic tasks, run by `celery -A scrutiny beat` (one process; docker-compose.yml's beat).
+CELERY_BEAT_SCHEDULE = {
+    "packs-requeue-stalled-render-jobs": {
+        "task": "packs.tasks.requeue_stalled_render_jobs",
+        "schedule": PACK_SWEEP_EVERY,
+        # Sweeps sent while no worker is up are dropped rather than run in a pile later.
+        "options": {"expires": PACK_SWEEP_EVERY},
+    },
+}
 
 
 # Small-number suppression threshold for anything the public sees (counts 1..N become "c").
