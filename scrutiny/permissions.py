@@ -332,3 +332,13 @@ def return_actions(user, quarterly_return) -> set[str]:
         for action, now in wanted.items()
         if now and may_act_on_returns(user, quarterly_return.authority, action)
     }
+
+
+SECOND_FACTOR_ROLES = frozenset({UserRole.CLERK, UserRole.COUNCIL_ADMIN})
+
+
+def may_set_up_two_factor(user) -> bool:
+    """Clerks and council administrators (who publish and give out roles), in any council,
+    and the product's administrator may add a code from an authenticator app to their
+    sign-in."""
+    return is_admin(user) or bool(councils_where(user, SECOND_FACTOR_ROLES))

@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "scrutiny",
     "committees",
     "returns",
@@ -315,6 +317,7 @@ if SUPPRESSION_THRESHOLD < 0:
     raise ImproperlyConfigured("SUPPRESSION_THRESHOLD must be zero or more")
 
 SITE_NAME = env.str("SITE_NAME", default="Children's services scrutiny")
+OTP_TOTP_ISSUER = SITE_NAME  # the name an authenticator app shows beside the code
 
 # Logs go to standard error, one JSON object a line with the request's id (scrutiny.logs);
 # LOG_FORMAT=text gives plain lines. LOG_LEVEL=INFO adds a line per request

@@ -144,4 +144,9 @@ EXPECTED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "packs:meeting_pack": (EVERYONE, CLERKS),
     "packs:report_pdf": (EVERYONE, COUNCIL),
     "packs:cover_letter": (COUNCIL, CLERKS),
+    # The person's own account, and two-step sign-in (for clerks and council administrators)
+    "account": (SIGNED_IN, NOBODY),
+    # The code after the password: with no password given just before, it sends to sign in.
+    "sign_in_code": (NOBODY, NOBODY),
+    "two_factor_setup": (CLERKS | COUNCIL_ADMINS, CLERKS | COUNCIL_ADMINS),
 }

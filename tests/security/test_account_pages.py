@@ -8,20 +8,15 @@ import pytest
 from django.test import Client
 
 from scrutiny.setup.services import set_password_link
-from tests.factories.scrutiny import UserFactory
+
+from .people import NEW_PASSWORD, PASSWORD, with_password
 
 pytestmark = pytest.mark.django_db
-
-PASSWORD = "correct horse battery staple"
-NEW_PASSWORD = "a different long passphrase"
 
 
 @pytest.fixture
 def person(authority):
-    user = UserFactory(username="sam", role="officer", authorities=[authority])
-    user.set_password(PASSWORD)
-    user.save()
-    return user
+    return with_password("sam", role="officer", authorities=[authority])
 
 
 def is_ours(body: str) -> bool:
