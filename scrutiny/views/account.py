@@ -127,6 +127,8 @@ def admin_sign_in(request, extra_context=None):
 class AccountView(LoginRequiredMixin, View):
     """The person's own account: their password, and two-step sign-in if they may have it."""
 
+    public = False
+
     def get(self, request):
         context = {
             "may_set_up_two_factor": may_set_up_two_factor(request.user),
@@ -140,6 +142,8 @@ class TwoFactorSetupView(LoginRequiredMixin, View):
     code it shows. Setting up again replaces the app once the new one is confirmed."""
 
     template_name = "registration/two_factor_setup.html"
+    public = False
+    site_permission = staticmethod(may_set_up_two_factor)
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not may_set_up_two_factor(request.user):

@@ -137,3 +137,20 @@ def test_roles_are_per_council_clerks_and_council_administrators_anywhere_may_se
     account = client.get("/accounts/").content.decode()
     assert "Two-step sign-in" not in account and "Change<span" in account
     assert not TOTPDevice.objects.filter(user=officer).exists()
+
+
+def test_the_account_and_set_up_pages_cost_a_fixed_number_of_queries(
+    clerk, django_assert_num_queries
+):
+    """Pinned, so a change that adds queries to these pages is seen."""
+    client = Client()
+    client.force_login(clerk)
+    client.get("/accounts/two-step/")  # the first visit makes the app to be confirmed
+    with django_assert_num_queries(ACCOUNT_QUERIES):
+        assert client.get("/accounts/").status_code == 200
+    with django_assert_num_queries(SET_UP_QUERIES):
+        assert client.get("/accounts/two-step/").status_code == 200
+
+
+ACCOUNT_QUERIES = 6
+SET_UP_QUERIES = 8
