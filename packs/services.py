@@ -12,18 +12,14 @@ go before an in-process job starts.
 
 from __future__ import annotations
 
-from datetime import timedelta
-
-from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
 
 from committees.models import Meeting, Report
 
 from . import tasks
 from .documents import PackSource, pack_source, report_source
 from .models import RenderJob
-from .worker import output_path
+from .worker import output_path, render_jobs_requeue_stalled
 
 Kind = RenderJob.Kind
 State = RenderJob.State
@@ -102,18 +98,11 @@ def render_job_retry(*, job: RenderJob, requested_by=None) -> RenderJob:
 
 
 def render_job_recover(*, job: RenderJob | None) -> RenderJob | None:
-    """A job whose worker died (silent for PACK_STALE_AFTER seconds) is queued again.
-
-    The conditional update lets one request of the many that may notice it do so; the new
-    message and the dead worker's, should the broker hand that out again, are both claimed
-    by the worker's conditional update, so the document is still built once."""
+    """A job whose worker died (silent for PACK_STALE_AFTER seconds) is queued again when its
+    page is read, as the worker's sweep (``tasks.requeue_stalled_render_jobs``) would."""
     if job is None or not job.is_stalled:
         return job
-    stale_since = timezone.now() - timedelta(seconds=settings.PACK_STALE_AFTER)
-    queued = RenderJob.objects.filter(
-        pk=job.pk, state=State.RUNNING, heartbeat_at__lt=stale_since
-    ).update(state=State.QUEUED, pages_done=0)
-    if queued == 1:
+    if render_jobs_requeue_stalled(job_id=job.pk):
         transaction.on_commit(lambda: tasks.render_job.delay(job.pk))
     job.refresh_from_db()
     return job

@@ -146,3 +146,23 @@ def render_job_run(*, job_id: int) -> str:
         finished_at=timezone.now(),
     )
     return Claim.CLAIMED
+
+
+def render_jobs_requeue_stalled(*, job_id: int | None = None) -> list[int]:
+    """Running jobs whose worker has been silent for PACK_STALE_AFTER seconds (it died) go
+    back on the queue; answers the ids this call put back (only ``job_id``'s, if given).
+
+    Each job is put back by a conditional update of its own row, so of the sweeps and pages
+    that may notice it at once exactly one does; the claim in ``render_job_claim`` then lets
+    one worker build it, whichever message (the new one, or the dead worker's handed out
+    again by the broker) reaches a worker first."""
+    silent_since = timezone.now() - timedelta(seconds=settings.PACK_STALE_AFTER)
+    stalled = RenderJob.objects.filter(state=State.RUNNING, heartbeat_at__lt=silent_since)
+    if job_id is not None:
+        stalled = stalled.filter(pk=job_id)
+    requeued = []
+    for pk in stalled.values_list("pk", flat=True):
+        if stalled.filter(pk=pk).update(state=State.QUEUED, pages_done=0) == 1:
+            log.warning("Render job %s: its worker stopped; queued again", pk)
+            requeued.append(pk)
+    return requeued

@@ -374,3 +374,13 @@ def minutes_recommendations_visible(user, queryset: QuerySet) -> QuerySet:
         committee__in=seats, authority__in=councils_where(user)
     )
     return queryset.exclude(exempt & ~entitled)
+
+
+SECOND_FACTOR_ROLES = frozenset({UserRole.CLERK, UserRole.COUNCIL_ADMIN})
+
+
+def may_set_up_two_factor(user) -> bool:
+    """Clerks and council administrators (who publish and give out roles), in any council,
+    and the product's administrator may add a code from an authenticator app to their
+    sign-in."""
+    return is_admin(user) or bool(councils_where(user, SECOND_FACTOR_ROLES))

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "scrutiny",
     "committees",
     "returns",
@@ -303,6 +305,21 @@ PACK_SITE_URL = env.url("PACK_SITE_URL", default="http://127.0.0.1:8000").geturl
 PACK_STALE_AFTER = _int("PACK_STALE_AFTER", 60)
 if PACK_STALE_AFTER < 1:
     raise ImproperlyConfigured("PACK_STALE_AFTER must be at least 1 second")
+# Celery beat sends the sweep that queues such jobs again this often (seconds), so a dead
+# worker's pack is built again within PACK_STALE_AFTER + PACK_SWEEP_EVERY of its last sign of
+# life: 90 s by default, long before the broker would hand its message out again.
+PACK_SWEEP_EVERY = _int("PACK_SWEEP_EVERY", 30)
+if PACK_SWEEP_EVERY < 1:
+    raise ImproperlyConfigured("PACK_SWEEP_EVERY must be at least 1 second")
+# Periodic tasks, run by `celery -A scrutiny beat` (one process; docker-compose.yml's beat).
+CELERY_BEAT_SCHEDULE = {
+    "packs-requeue-stalled-render-jobs": {
+        "task": "packs.tasks.requeue_stalled_render_jobs",
+        "schedule": PACK_SWEEP_EVERY,
+        # Sweeps sent while no worker is up are dropped rather than run in a pile later.
+        "options": {"expires": PACK_SWEEP_EVERY},
+    },
+}
 
 
 # Small-number suppression threshold for anything the public sees (counts 1..N become "c").
@@ -311,6 +328,7 @@ if SUPPRESSION_THRESHOLD < 0:
     raise ImproperlyConfigured("SUPPRESSION_THRESHOLD must be zero or more")
 
 SITE_NAME = env.str("SITE_NAME", default="Children's services scrutiny")
+OTP_TOTP_ISSUER = SITE_NAME  # the name an authenticator app shows beside the code
 
 # Logs go to standard error, one JSON object a line with the request's id (scrutiny.logs);
 # LOG_FORMAT=text gives plain lines. LOG_LEVEL=INFO adds a line per request
@@ -352,9 +370,7 @@ SITE_URL = env.url("SITE_URL", default=PACK_SITE_URL).geturl().rstrip("/")
 # The daily reminder of each person's work (scrutiny.tasks), sent at 7am by Celery beat
 # (the compose file's ``beat`` service); ``manage.py send_work_reminders`` sends it by hand.
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE = {
-    "send-work-reminders": {
-        "task": "scrutiny.tasks.send_work_reminders",
-        "schedule": crontab(hour=7, minute=0),
-    }
+CELERY_BEAT_SCHEDULE["send-work-reminders"] = {
+    "task": "scrutiny.tasks.send_work_reminders",
+    "schedule": crontab(hour=7, minute=0),
 }

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from .setup.views import NewCouncilView
+from .views.account import admin_sign_in
 from .views.charts import ChartFileView
 from .views.health import HealthView
 
@@ -20,11 +21,14 @@ council_patterns = [
     path("setup/", include("scrutiny.setup.urls")),
 ]
 
+# One way in: the service's sign-in, which asks for the code of those with two-step sign-in.
+admin.site.login = admin_sign_in
+
 urlpatterns = [
     path("", include("committees.site_urls")),
     path("admin/", admin.site.urls),
     path("healthz", HealthView.as_view(), name="health"),
-    path("accounts/", include("django.contrib.auth.urls")),
+    path("accounts/", include("scrutiny.account_urls")),
     path("media/charts/<str:name>", ChartFileView.as_view(), name="chart_file"),
     path("councils/new/", NewCouncilView.as_view(), name="council_add"),
     path("<slug:authority>/", include(council_patterns)),

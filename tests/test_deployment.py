@@ -88,7 +88,7 @@ def test_it_checks_the_health_of_postgres_and_redis(compose):
     assert redis["healthcheck"]["test"] == ["CMD", "redis-cli", "ping"]
 
 
-@pytest.mark.parametrize("name", ["web", "worker"])
+@pytest.mark.parametrize("name", ["web", "worker", "beat"])
 def test_it_starts_the_app_only_once_postgres_and_redis_are_healthy(compose, name):
     service = compose["services"][name]
     assert service["depends_on"] == {
@@ -120,6 +120,14 @@ def test_it_runs_a_celery_worker_that_takes_one_job_at_a_time(compose):
     assert command.startswith("celery -A scrutiny worker")
     assert "--prefetch-multiplier=1" in command
     assert "--max-memory-per-child=" in command
+
+
+def test_it_runs_one_celery_beat_for_the_sweep_of_stopped_packs(compose):
+    """Beat sends CELERY_BEAT_SCHEDULE's tasks; its schedule file needs a writable place."""
+    command = command_line(compose["services"]["beat"])
+    assert command.startswith("celery -A scrutiny beat")
+    assert "--schedule=/tmp/" in command
+    assert "deploy" not in compose["services"]["beat"], "one beat only, never replicated"
 
 
 def test_it_builds_on_python_311_slim_with_weasyprints_libraries_and_node():

@@ -229,6 +229,8 @@ def route_urls(cast: Cast) -> dict[str, str]:
         ),
         "logout": ("logout", {}),
         "password_reset_confirm": ("password_reset_confirm", {"uidb64": "MQ", "token": "x-y"}),
+        "sign_in_code": ("sign_in_code", {}),
+        "two_factor_setup": ("two_factor_setup", {}),
     }
     by_form["committees:report_new_version"] = (
         "committees:report_new_version",

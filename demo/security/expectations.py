@@ -165,4 +165,9 @@ EXPECTED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "committees:minutes_confirm": (NOBODY, CLERKS),
     # When returns are due (a set-up step, on the returns' own address)
     "returns:due_dates": SET_UP,
+    # The person's own account, and two-step sign-in (for clerks and council administrators)
+    "account": (SIGNED_IN, NOBODY),
+    # The code after the password: with no password given just before, it sends to sign in.
+    "sign_in_code": (NOBODY, NOBODY),
+    "two_factor_setup": (CLERKS | COUNCIL_ADMINS, CLERKS | COUNCIL_ADMINS),
 }

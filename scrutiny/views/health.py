@@ -10,8 +10,9 @@ from __future__ import annotations
 import logging
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 from django.http import JsonResponse
+from django.utils.decorators import method_decorator
 from django.views import View
 
 logger = logging.getLogger(__name__)
@@ -35,23 +36,27 @@ def check_broker() -> str:
     return "ok"
 
 
+# Outside the request's transaction (ATOMIC_REQUESTS): opening one would need the database
+# before the check could say it is down, and answer 500 instead of 503.
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
 class HealthView(View):
-    """Each check's result; 503 if any failed."""
+    """Each check's result, and the names of those that failed under "down"; 503 if any did."""
 
     http_method_names = ["get", "head"]
     checks = {"database": check_database, "broker": check_broker}
 
     def get(self, request):
-        results, healthy = {}, True
+        results, down = {}, []
         for name, check in self.checks.items():
             try:
                 results[name] = check()
             except Exception as error:  # any failure is the answer, not a 500
                 logger.warning("health check %s failed: %s", name, error)
                 results[name] = f"failed: {type(error).__name__}"
-                healthy = False
+                down.append(name)
         response = JsonResponse(
-            {"status": "ok" if healthy else "failed", **results}, status=200 if healthy else 503
+            {"status": "failed" if down else "ok", **results, "down": down},
+            status=503 if down else 200,
         )
         response["Cache-Control"] = "no-store"
         return response

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -58,14 +59,17 @@ def _database_url() -> str:
 
 
 class Worker:
-    """One ``celery worker`` process (and its pool child) in a session of its own."""
+    """One ``celery worker`` process (and its pool child), or ``celery beat``, in a session of
+    its own, writing to its own log."""
 
-    def __init__(self, env: dict, log: Path, config: dict) -> None:
+    def __init__(self, env: dict, log: Path, config: dict, program: list[str] | None) -> None:
         self.log = log
         queue = app.conf.task_default_queue
-        command = [sys.executable, "-m", "celery", "-A", "scrutiny", "worker"]
-        command += ["--concurrency", "1", "--pool", "prefork", "-Q", queue]
-        command += ["--without-gossip", "--without-mingle", "--loglevel", "INFO"]
+        program = program or [
+            *("worker", "--hostname", f"{log.stem}@%h", "--concurrency", "1"),
+            *("--pool", "prefork", "-Q", queue, "--without-gossip", "--without-mingle"),
+        ]
+        command = [sys.executable, "-m", "celery", "-A", "scrutiny", *program, "--loglevel", "INFO"]
         # Settings after "--" override the app's configuration for this worker only.
         command += ["--", *(f"{key}=(json){json.dumps(value)}" for key, value in config.items())]
         with log.open("ab") as out:
@@ -126,11 +130,12 @@ def start_worker(settings, tmp_path, media_root):
         "MEDIA_ROOT": str(media_root),
         "CELERY_BROKER_URL": broker,
     }
-    log = tmp_path / "worker.log"
     workers: list[Worker] = []
 
-    def start(config: dict | None = None, **extra_env: str) -> Worker:
-        worker = Worker({**env, **extra_env}, log, config or {})
+    def start(
+        config: dict | None = None, program=None, log="worker.log", **extra_env: str
+    ) -> Worker:
+        worker = Worker({**env, **extra_env}, tmp_path / log, config or {}, program)
         workers.append(worker)
         return worker
 
@@ -312,3 +317,96 @@ def test_a_killed_workers_pack_is_noticed_by_the_page_and_built_once_by_the_next
     assert job.state == State.DONE and job.attempts == 2
     assert [path.name for path in pack_files()] == [f"{job.input_hash}.pdf"]
     assert RenderJob.objects.filter(input_hash=job.input_hash).count() == 1
+
+
+def _post_and_wait_for_the_render(client, clerk, meeting, worker) -> RenderJob:
+    """A clerk asks for the pack; answers once a worker is laying it out."""
+    client.force_login(clerk)
+    client.post(pack_url(meeting, "public"))
+    job = RenderJob.objects.get()
+
+    def laying_out():
+        job.refresh_from_db()
+        return job.state == State.RUNNING and job.pages_done > 0
+
+    wait_for(laying_out, 30, "the render to be under way", worker)
+    return job
+
+
+def _killed(worker: Worker, job: RenderJob) -> None:
+    worker.kill()
+    job.refresh_from_db()
+    assert job.state == State.RUNNING and job.attempts == 1, "killed after it had finished"
+
+
+def _built_once(job: RenderJob, worker: Worker, seconds: float) -> None:
+    """Waits for the job without reading its page (which would queue it again itself)."""
+    wait_for(
+        lambda: RenderJob.objects.filter(pk=job.pk, state__in=[State.DONE, State.FAILED]).exists(),
+        seconds,
+        "the dead worker's job to be built by the next worker",
+        worker,
+    )
+    job.refresh_from_db()
+    assert job.state == State.DONE, f"{job.error}\n{worker.tail()}"
+    assert job.attempts == 2, "the next worker should have taken over the same job"
+    assert [path.name for path in pack_files()] == [f"{job.input_hash}.pdf"]
+    assert RenderJob.objects.count() == 1
+
+
+SWEEP = "packs.tasks.requeue_stalled_render_jobs"
+
+
+def test_the_default_settings_notice_a_dead_worker_well_within_three_minutes():
+    """Issue 19: a dead worker's pack is built again within 3 minutes by default. A job is
+    silent for PACK_STALE_AFTER before it counts as stalled and beat's sweep comes at most
+    PACK_SWEEP_EVERY later; the rest of the 3 minutes is for laying it out again. The tests
+    below take the same path with both set to a few seconds."""
+    assert django_settings.PACK_STALE_AFTER + django_settings.PACK_SWEEP_EVERY <= 90
+    sweep = django_settings.CELERY_BEAT_SCHEDULE["packs-requeue-stalled-render-jobs"]
+    assert (sweep["task"], sweep["schedule"]) == (SWEEP, django_settings.PACK_SWEEP_EVERY)
+
+
+def test_celery_beats_sweep_has_a_dead_workers_pack_built_once_without_the_page_being_read(
+    client, clerk, long_meeting, start_worker, tmp_path
+):
+    """Two workers; the one building the pack is killed with SIGKILL. No one reads the pack
+    page, the broker keeps its default visibility timeout (22 minutes) and the other worker's
+    start-up sweep is long past: only the sweep Celery beat sends can have the job built."""
+    first = start_worker(log="first.log", PACK_STALE_AFTER="3")
+    second = start_worker(log="second.log", PACK_STALE_AFTER="3")
+
+    def swept_twice():  # each start-up sweep, whichever worker took it from the queue
+        logs = first.log.read_text() + second.log.read_text()
+        return len(re.findall(rf"{SWEEP}\[[^]]+\] succeeded", logs)) == 2
+
+    wait_for(swept_twice, 60, "both workers' start-up sweeps", second)
+    job = _post_and_wait_for_the_render(client, clerk, long_meeting, first)
+    took_it = "scrutiny.tasks.render_job[" in first.log.read_text()
+    holder, other = (first, second) if took_it else (second, first)
+    _killed(holder, job)
+    killed = time.monotonic()
+    beat = start_worker(
+        program=["beat", "--schedule", str(tmp_path / "beat-schedule")],
+        log="beat.log",
+        PACK_SWEEP_EVERY="1",
+    )
+    _built_once(job, other, 120)
+    assert time.monotonic() - killed < 120
+    assert "Sending due task packs-requeue-stalled-render-jobs" in beat.log.read_text()
+    assert f"Render job {job.pk}: its worker stopped; queued again" in other.log.read_text()
+
+
+def test_a_worker_starting_after_one_died_sweeps_and_builds_its_pack_once(
+    client, clerk, long_meeting, start_worker, settings
+):
+    """No beat and no page read: the next worker's sweep as it starts finds the silent job."""
+    settings.PACK_STALE_AFTER = 3  # as the workers have it, for is_stalled here
+    first = start_worker(PACK_STALE_AFTER="3")
+    job = _post_and_wait_for_the_render(client, clerk, long_meeting, first)
+    _killed(first, job)
+    stalled = lambda: RenderJob.objects.get(pk=job.pk).is_stalled  # noqa: E731
+    wait_for(stalled, 10, "the dead worker's job to be silent for 3 s", first)
+    second = start_worker(log="second.log", PACK_STALE_AFTER="3")
+    _built_once(job, second, 90)
+    assert f"Render job {job.pk}: its worker stopped; queued again" in second.log.read_text()

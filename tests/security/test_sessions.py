@@ -6,20 +6,14 @@ import time
 import pytest
 from django.test import Client
 
-from tests.factories.scrutiny import UserFactory
+from .people import NEW_PASSWORD, PASSWORD, with_password
 
 pytestmark = pytest.mark.django_db
-
-PASSWORD = "correct horse battery staple"
-NEW_PASSWORD = "a different long passphrase"
 
 
 @pytest.fixture
 def person(authority):
-    user = UserFactory(username="sam", role="officer", authorities=[authority])
-    user.set_password(PASSWORD)
-    user.save()
-    return user
+    return with_password("sam", role="officer", authorities=[authority])
 
 
 def signed_in_client(password=PASSWORD) -> Client:
