@@ -15,6 +15,13 @@ register(
     m.Report,
     m.Recommendation,
     m.RecommendationUpdate,
+    m.MeetingNotice,
+    m.WorkProgrammeItem,
+    m.Attendance,
+    m.Declaration,
+    m.Minutes,
+    m.MinuteEntry,
+    m.MinuteRecommendation,
     inlines={
         m.Committee: [m.CommitteeMembership],
         m.Meeting: [m.AgendaItem],

@@ -165,7 +165,6 @@ urlpatterns += [
         name="declaration_add",
     ),
     path("meetings/<int:pk>/minutes/", minutes.MinutesDetailView.as_view(), name="minutes_detail"),
-    path("meetings/<int:pk>/minutes.pdf", minutes.MinutesPdfView.as_view(), name="minutes_pdf"),
     path("meetings/<int:pk>/minutes/edit/", minutes.MinutesEditView.as_view(), name="minutes_edit"),
     path(
         "meetings/<int:pk>/minutes/publish/",

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from . import views
+from .minutes import MinutesPdfView
 
 app_name = "packs"
 
@@ -18,5 +19,6 @@ urlpatterns = [
         name="meeting_pack",
     ),
     path("reports/<int:pk>/", views.ReportPdfView.as_view(), name="report_pdf"),
+    path("meetings/<int:pk>/minutes.pdf", MinutesPdfView.as_view(), name="minutes_pdf"),
     path("cover-letter/", views.CoverLetterView.as_view(), name="cover_letter"),
 ]

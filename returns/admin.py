@@ -2,6 +2,11 @@
 
 from scrutiny.admin_utils import register
 
-from .models import QuarterlyReturn, ReturnEvent, ReturnSection
+from .models import QuarterDueDate, QuarterlyReturn, ReturnEvent, ReturnSchedule, ReturnSection
 
-register(QuarterlyReturn, inlines={QuarterlyReturn: [ReturnSection, ReturnEvent]})
+register(
+    QuarterlyReturn,
+    ReturnSchedule,
+    QuarterDueDate,
+    inlines={QuarterlyReturn: [ReturnSection, ReturnEvent]},
+)

@@ -20,6 +20,10 @@ register(
     m.PracticeScorecard,
     m.PracticeScore,
     m.ReportedIndicator,
+    m.Breakdown,
+    m.BreakdownCategory,
+    m.ReportedBreakdown,
+    m.BreakdownValue,
     inlines={m.PracticeScorecard: [m.PracticeAspect]},
 )
 

@@ -11,6 +11,8 @@ from simple_history.models import HistoricalRecords
 
 from scrutiny.models import Authority, Period, Region
 
+from .constraints import figure_constraints
+
 # Paths below /<council>/scorecards/ that are pages, not indicator codes.
 RESERVED_CODES = frozenset({"practice", "catalogue", "targets", "local"})
 
@@ -123,25 +125,6 @@ class Indicator(models.Model):
         if numerator is None or not denominator:
             return None
         return Decimal(numerator) * self.multiplier / Decimal(denominator)
-
-
-def figure_constraints(prefix: str) -> list[models.CheckConstraint]:
-    """What a figure of counts or a reported value must be (shared by the figures by group)."""
-    return [
-        models.CheckConstraint(
-            condition=Q(numerator__isnull=True) | Q(numerator__gte=0),
-            name=f"{prefix}_numerator_non_negative",
-        ),
-        models.CheckConstraint(
-            condition=Q(denominator__isnull=True) | Q(denominator__gt=0),
-            name=f"{prefix}_denominator_positive",
-        ),
-        models.CheckConstraint(
-            condition=Q(reported_value__isnull=False)
-            | Q(numerator__isnull=False, denominator__isnull=False),
-            name=f"{prefix}_value_has_figure",
-        ),
-    ]
 
 
 class IndicatorValue(models.Model):

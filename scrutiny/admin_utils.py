@@ -56,6 +56,16 @@ def build_admin(
             and any(rf.name == "name" for rf in f.related_model._meta.get_fields())
         ][:4]
     if not search:
+        # ...or through what that belongs to (a meeting's minutes, by its committee's name).
+        search = [
+            f"{f.name}__{g.name}__name"
+            for f in fields
+            if isinstance(f, models.ForeignKey)
+            for g in f.related_model._meta.get_fields()
+            if isinstance(g, models.ForeignKey)
+            and any(rf.name == "name" for rf in g.related_model._meta.get_fields())
+        ][:4]
+    if not search:
         search = [f"={f.name}" for f in fields if isinstance(f, models.IntegerField)][:2]
 
     inline_classes = [

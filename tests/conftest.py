@@ -59,6 +59,16 @@ def empty_cache():
 
 
 @pytest.fixture
+def breakdown_lists(db):
+    """The breakdowns and their groups as the migrations ship them (scorecards/0005), for the
+    same reason as ``catalogue``: a transactional test flushes the rows the migrations wrote."""
+    from scorecards.breakdowns.catalogue import load_breakdowns
+    from scorecards.models import Breakdown, BreakdownCategory
+
+    load_breakdowns(Breakdown, BreakdownCategory)
+
+
+@pytest.fixture
 def catalogue(db):
     """The national catalogue as the migrations ship it (with the loader they call). A
     transactional test (the worker tests, run on PostgreSQL) flushes every table, and with

@@ -49,7 +49,7 @@ def site_reading() -> dict:
     return {"counts": counts, "pages": pages, "files": files}
 
 
-def test_a_restored_backup_reads_the_same(tmp_path, media_root, catalogue):
+def test_a_restored_backup_reads_the_same(tmp_path, media_root, catalogue, breakdown_lists):
     # Backed up as any install is: the shipped catalogue (migrations) and then the demo.
     load_demo()
     (media_root / "packs").mkdir(parents=True)

@@ -205,7 +205,7 @@ def _minutes_urls(committee: Committee) -> list[str]:
     kwargs = {"authority": slug, "pk": meeting.pk}
     return [
         reverse("committees:minutes_detail", kwargs=kwargs),
-        reverse("committees:minutes_pdf", kwargs=kwargs),
+        reverse("packs:minutes_pdf", kwargs=kwargs),
         reverse("committees:councillor_detail", kwargs={"authority": slug, "slug": "declares"}),
     ]
 

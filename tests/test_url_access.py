@@ -150,13 +150,15 @@ def test_every_council_page_is_reachable_and_costs_what_the_baseline_says(client
     reached = {resolve(url).view_name for url in pages}
     assert council_url_names() - reached - REACHED_BY_FORM == set()
 
+    # Each page kind's dearest page in the demo: the same whatever ids the database gave
+    # (which page of a kind sorts first differs between SQLite and PostgreSQL, and the demo's
+    # reports differ in what they hold).
     counts: dict[str, int] = {}
     for url in sorted(pages):
         name = resolve(url).view_name
-        if name not in counts:
-            with CaptureQueriesContext(connection) as queries:
-                client.get(url)
-            counts[name] = len(queries)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        counts[name] = max(counts.get(name, 0), len(queries))
     if os.environ.get("UPDATE_QUERY_COUNTS"):
         BASELINE.write_text(json.dumps(counts, indent=2, sort_keys=True) + "\n")
     assert counts == json.loads(BASELINE.read_text())

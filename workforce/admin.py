@@ -4,6 +4,7 @@ from . import models as m
 
 register(
     m.Role,
+    m.ReportedRole,
     m.StaffingFigure,
     m.StaffMovement,
     m.Caseload,

@@ -91,7 +91,7 @@ def committee_recommendations(reader, committee: Committee) -> list[TrackedRecom
     """
     rows = list(
         visible_recommendations(reader, committee=committee)
-        .select_related("team", "report")
+        .select_related("team", "report__authority", "authority")
         .order_by("source", "order", "pk")
     )
     updates: dict[int, list] = {r.pk: [] for r in rows}

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views import View
 from django.views.generic import TemplateView
@@ -18,8 +17,6 @@ from committees.selectors.committees import meeting_for
 from committees.selectors.minutes import meeting_record, readable_minutes
 from committees.services import minutes as service
 from committees.views.authoring import FormPage
-from packs.fetcher import site_origin
-from packs.render import layout, write_pdf
 from scrutiny.permissions import can_write_minutes
 from scrutiny.views.generic import AuthorityMixin
 
@@ -169,7 +166,7 @@ class MinutesConfirmView(MinutesClerkMixin, AuthorityMixin, View):
         return HttpResponseRedirect(meeting.get_absolute_url())
 
 
-def _record_for(view) -> dict:
+def record_for(view) -> dict:
     """The meeting and its record as the reader may see them, or 404 when the minutes are
     not theirs to read."""
     meeting = meeting_for(view.request.user, view.authority, view.kwargs["pk"])
@@ -187,30 +184,9 @@ class MinutesDetailView(AuthorityMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(_record_for(self))
+        context.update(record_for(self))
         context["breadcrumbs"] = _crumbs(context["meeting"])
         return context
-
-
-class MinutesPdfView(AuthorityMixin, View):
-    """The minutes as a PDF in the committee style, laid out for this reader."""
-
-    public = True
-
-    def get(self, request, *args, **kwargs):
-        context = _record_for(self)
-        meeting = context["meeting"]
-        title = f"Minutes of {meeting}"
-        html = render_to_string(
-            "committees/minutes/minutes_pdf.html",
-            {**context, "authority": self.authority, "title": title, "site": site_origin()},
-        )
-        pdf = write_pdf(layout(html), title)
-        response = HttpResponse(pdf, content_type="application/pdf")
-        name = f"minutes-{meeting.committee.slug}-{meeting.date:%Y-%m-%d}.pdf"
-        response["Content-Disposition"] = f'inline; filename="{name}"'
-        response["Cache-Control"] = "private, no-store"
-        return response
 
 
 def minutes_url(meeting: Meeting, name: str = "minutes_detail") -> str:

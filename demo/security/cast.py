@@ -255,7 +255,7 @@ def route_urls(cast: Cast) -> dict[str, str]:
     for name in ("committees:minutes_publish", "committees:minutes_confirm"):
         by_form[name] = (name, {"authority": slug, "pk": meeting})
     minuted = Minutes.objects.filter(meeting__committee__authority__slug=slug, status="published")
-    for name in ("committees:minutes_detail", "committees:minutes_pdf"):
+    for name in ("committees:minutes_detail", "packs:minutes_pdf"):
         by_form[name] = (name, {"authority": slug, "pk": minuted.values_list("meeting_id")[0][0]})
     for name, (route, kwargs) in by_form.items():
         found.setdefault(name, reverse(route, kwargs=kwargs))

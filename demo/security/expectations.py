@@ -159,7 +159,7 @@ EXPECTED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "committees:meeting_attendance": MANAGE,
     "committees:declaration_add": MANAGE,
     "committees:minutes_detail": OPEN,
-    "committees:minutes_pdf": OPEN,
+    "packs:minutes_pdf": OPEN,
     "committees:minutes_edit": MANAGE,
     "committees:minutes_publish": (NOBODY, CLERKS),
     "committees:minutes_confirm": (NOBODY, CLERKS),

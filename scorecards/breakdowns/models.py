@@ -9,8 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from scrutiny.models import Authority, Period
 
-# scorecards.models imports this module at its end, after defining what is used here.
-from ..models import figure_constraints
+from ..constraints import figure_constraints
 
 
 class BreakdownManager(models.Manager):

@@ -34,8 +34,9 @@ pytestmark = pytest.mark.django_db
 
 
 def url(meeting, name):
+    namespace = "packs" if name == "minutes_pdf" else "committees"
     return reverse(
-        f"committees:{name}",
+        f"{namespace}:{name}",
         kwargs={"authority": meeting.committee.authority.slug, "pk": meeting.pk},
     )
 

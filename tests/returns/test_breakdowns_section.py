@@ -18,7 +18,7 @@ from scorecards.models import (
 from scrutiny.models import Period
 from tests.factories.returns import section_post
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("catalogue")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("catalogue", "breakdown_lists")]
 
 URL = "/wokingham/returns/2014-15-q4/breakdowns/"
 CHOOSE = "/wokingham/scorecards/catalogue/breakdowns/"

@@ -39,7 +39,7 @@ from tests.factories.scrutiny import ComplaintThemeFactory, RecommendationFactor
 from tests.factories.workforce import CaseloadFactory, TrainingCourseFactory
 from workforce.models import Caseload, LeaverReason, StaffMovement, TrainingCompletion
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("breakdown_lists")]
 
 URL = "/wokingham/returns/2014-15-q4/{}/"
 AMBLESIDE = "Ambleside Social Work Team"

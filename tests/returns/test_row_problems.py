@@ -8,7 +8,7 @@ import pytest
 from tests.factories.returns import section_post
 from tests.returns.test_more_sections import STORED, everything  # noqa: F401 - a fixture
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("breakdown_lists")]
 
 URL = "/wokingham/returns/2014-15-q4/{}/"
 AMBLESIDE = "Ambleside Social Work Team"

@@ -11,7 +11,7 @@ from scorecards.models import BreakdownCategory, BreakdownValue, Indicator, Indi
 from scrutiny.models import Period
 from tests.factories.scorecards import IndicatorFactory, IndicatorValueFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("catalogue")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("catalogue", "breakdown_lists")]
 
 Q4 = (2014, 4)
 LIST = "/wokingham/scorecards/"

@@ -12,7 +12,7 @@ from scrutiny.models import Period
 from tests.factories.scorecards import IndicatorFactory
 from tests.factories.scrutiny import AuthorityFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("catalogue")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("catalogue", "breakdown_lists")]
 
 HEAD = (
     "time_period,time_identifier,geographic_level,country_code,region_code,new_la_code,"

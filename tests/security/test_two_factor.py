@@ -7,6 +7,7 @@ import time
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -90,7 +91,8 @@ def test_a_code_is_six_digits_and_a_blank_one_says_what_to_enter(clerk):
 
 def test_without_an_app_the_password_signs_in_as_before(clerk):
     client = Client()
-    assert sign_in(client, "cleo")["Location"] == "/"
+    # Straight to their work list (LOGIN_REDIRECT_URL), with no code asked for.
+    assert sign_in(client, "cleo")["Location"] == reverse("dashboard")
     assert is_signed_in(client)
 
 
