@@ -28,6 +28,7 @@ import datetime as dt
 import uuid
 
 import pytest
+from django.db.models import Max
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -136,7 +137,8 @@ def _tracker_block(report: Report, committee: Committee) -> ReportSection:
     )
     section = ReportSection.objects.create(
         report=report,
-        order=report.sections.count() + 1,
+        # After the report's last section (the factory numbers sections across the session).
+        order=(report.sections.aggregate(last=Max("order"))["last"] or 0) + 1,
         heading="Where the placement review's recommendations stand",
         kind=ReportSection.Kind.DATA,
         block_type="recommendation-tracker",

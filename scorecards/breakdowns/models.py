@@ -46,13 +46,24 @@ class Breakdown(models.Model):
         return (self.code,)
 
 
+class BreakdownCategoryManager(models.Manager):
+    def get_by_natural_key(self, breakdown_code: str, code: str) -> BreakdownCategory:
+        return self.get(breakdown__code=breakdown_code, code=code)
+
+
 class BreakdownCategory(models.Model):
-    """One group of a breakdown, named as the Department for Education publishes it."""
+    """One group of a breakdown, named as the Department for Education publishes it.
+
+    Known by its breakdown's code and its own, as the breakdown is by its code: a backup
+    names them so, and a restore into a fresh install (which the migrations gave the lists)
+    updates those rows rather than adding them again."""
 
     breakdown = models.ForeignKey(Breakdown, on_delete=models.CASCADE, related_name="categories")
     code = models.SlugField(max_length=60)
     name = models.CharField(max_length=200)
     order = models.PositiveSmallIntegerField(default=0)
+
+    objects = BreakdownCategoryManager()
 
     class Meta:
         ordering = ["breakdown", "order"]
@@ -64,6 +75,11 @@ class BreakdownCategory(models.Model):
 
     def __str__(self) -> str:
         return f"{self.breakdown}: {self.name}"
+
+    def natural_key(self) -> tuple[str, str]:
+        return (*self.breakdown.natural_key(), self.code)
+
+    natural_key.dependencies = ["scorecards.breakdown"]
 
 
 class ReportedBreakdown(models.Model):
