@@ -126,6 +126,10 @@ def test_a_new_council_is_set_up_and_reports_its_first_quarter_without_the_admin
     page.get_by_role("button", name="Save the member").click()
     page.goto(base + "/reading/setup/")
 
+    _open_task(page, "When returns are due")
+    page.get_by_label("How many days after a quarter ends is its return due?").fill("30")
+    _save_and_back(page)
+
     _open_task(page, "People and their roles")
     for first, last, address, role in (
         ("Olu", "Adeyemi", "olu@reading.example", "Officer"),

@@ -62,7 +62,9 @@ class Worker:
     """One ``celery worker`` process (and its pool child), or ``celery beat``, in a session of
     its own, writing to its own log."""
 
-    def __init__(self, env: dict, log: Path, config: dict, program: list[str] | None) -> None:
+    def __init__(
+        self, env: dict, log: Path, config: dict, program: list[str] | None = None
+    ) -> None:
         self.log = log
         queue = app.conf.task_default_queue
         program = program or [
