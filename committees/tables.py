@@ -1,6 +1,8 @@
 """GOV.UK tables of committees, their members and meetings, and reports."""
 
 import django_tables2 as tables
+from django.db.models import F
+from django.db.models.functions import Coalesce
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -88,6 +90,16 @@ class ReportTable(tables.Table):
         model = Report
         fields = ["title", "committee", "kind", "report_date", "status", "is_exempt"]
         order_by = ["-report_date"]
+
+    def order_report_date(self, queryset, is_descending):
+        """By the date shown (a report's own, else its first meeting's), undated last, then
+        title and id: one order on every database (PostgreSQL sorts nulls first when
+        descending, SQLite last)."""
+        date = F("report_date")
+        if "first_meeting_date" in queryset.query.annotations:
+            date = Coalesce("report_date", "first_meeting_date")
+        key = date.desc(nulls_last=True) if is_descending else date.asc(nulls_last=True)
+        return queryset.order_by(key, "title", "pk"), True
 
     def render_report_date(self, value, record):
         # The list view annotates first_meeting_date; a report on no agenda yet is undated.

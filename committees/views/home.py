@@ -1,5 +1,6 @@
 """The list of councils and each council's home page."""
 
+from django.db.models import F
 from django.views.generic import ListView, TemplateView
 
 from committees.models import Report
@@ -42,6 +43,6 @@ class AuthorityHomeView(AuthorityMixin, TemplateView):
             reports_visible_to(self.request.user, Report.objects.with_replacement())
             .filter(authority=self.authority)
             .select_related("authority", "committee")
-            .order_by("-report_date")[:5]
+            .order_by(F("report_date").desc(nulls_last=True), "title", "-pk")[:5]
         )
         return context
