@@ -12,8 +12,8 @@ from returns.entries import Entry
 from returns.forms import TEXT, Column, Figures, Row
 from returns.models import ReturnSectionKey
 from returns.rules import Problem
-from scorecards.derived.codes import is_derived
 from scorecards.models import Indicator, IndicatorValue, PracticeAspect, PracticeScore
+from scorecards.selectors.indicators import reported_indicators
 from scrutiny.models import Period
 
 
@@ -141,17 +141,7 @@ class IndicatorEntry(Entry):
         # The council's own measures, the catalogue indicators it reports (before they have
         # a figure) and any it has figures for; never one worked out from the workforce
         # figures, which is shown on the scorecard but not typed.
-        self.indicators = [
-            indicator
-            for indicator in Indicator.objects.filter(
-                Q(values__authority=self.authority)
-                | Q(owner=self.authority)
-                | Q(reporters__authority=self.authority)
-            )
-            .distinct()
-            .order_by("area", "order", "name")
-            if not is_derived(indicator.code)
-        ]
+        self.indicators = reported_indicators(self.authority)
         self.stored = list(
             IndicatorValue.objects.filter(
                 authority=self.authority, period_id__in=self.period_ids()

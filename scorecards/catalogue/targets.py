@@ -10,7 +10,6 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.views.generic import TemplateView
 
@@ -21,8 +20,8 @@ from scrutiny.setup import SetupStep
 from scrutiny.setup.views import SetupMixin
 from scrutiny.views.forms import error_summary
 
-from ..derived.codes import is_derived
 from ..models import Indicator, Target
+from ..selectors.indicators import reported_indicators
 
 # Figures as large as any indicator's, with as many places as the database keeps.
 TARGET_CEILING = 10**7
@@ -102,17 +101,6 @@ class TargetForm(forms.Form):
                         f"{self.fields[name].label.lower()} blank",
                     )
         return cleaned
-
-
-def reported_indicators(authority: Authority) -> list[Indicator]:
-    """The indicators the council reports (chosen from the catalogue, or its own), except
-    those worked out from other figures, which take their targets where they are worked out."""
-    rows = (
-        Indicator.objects.filter(Q(owner=authority) | Q(reporters__authority=authority))
-        .distinct()
-        .order_by("area", "order", "name")
-    )
-    return [indicator for indicator in rows if not is_derived(indicator.code)]
 
 
 def financial_years(today: dt.date | None = None) -> list[int]:

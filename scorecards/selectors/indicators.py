@@ -9,6 +9,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
 from scrutiny.models import Authority, Period
 
+from ..derived.codes import is_derived
 from ..models import ComparatorValue, Indicator, IndicatorValue, Target
 
 
@@ -16,6 +17,21 @@ def indicators_for(authority: Authority) -> QuerySet[Indicator]:
     """Indicators a council's page may show: national ones, and any it has a value for."""
     has_value = IndicatorValue.objects.filter(indicator=OuterRef("pk"), authority=authority)
     return Indicator.objects.filter(Q(is_local=False) | Q(Exists(has_value)))
+
+
+def reported_indicators(authority: Authority) -> list[Indicator]:
+    """The indicators a council reports, in order: its own, the catalogue ones it chose (before
+    they have a figure) and any it has figures for; never one worked out from the workforce
+    figures, which has no box to type in and takes its targets where it is worked out. The
+    return's indicators section and the targets page both list these."""
+    rows = (
+        Indicator.objects.filter(
+            Q(values__authority=authority) | Q(owner=authority) | Q(reporters__authority=authority)
+        )
+        .distinct()
+        .order_by("area", "order", "name")
+    )
+    return [indicator for indicator in rows if not is_derived(indicator.code)]
 
 
 def indicator_series(indicator: Indicator, authority: Authority) -> list[IndicatorValue]:

@@ -174,7 +174,7 @@ def test_a_local_indicator_is_added_as_the_councils_own_and_is_on_its_return(adm
     indicator = Indicator.objects.get(owner=council)
     assert indicator.is_local and indicator.code == "reading-children-seen-within-5-working-days"
     assert indicator.coverage == "quarter" and indicator.unit == "percent"
-    from scorecards.catalogue.targets import reported_indicators
+    from scorecards.selectors.indicators import reported_indicators
 
     assert reported_indicators(council) == [indicator]
     # The same name again is refused; another council may use it.
