@@ -110,9 +110,10 @@ def financial_years(today: dt.date | None = None) -> list[int]:
 
 
 @transaction.atomic
-def save_targets(*, authority: Authority, year: Period, forms_: list[TargetForm]) -> int:
+def save_targets(*, authority: Authority, start_year: int, forms_: list[TargetForm]) -> int:
     """Every form's target for the year is stored as typed; a target left blank is removed
     (the council has none for that indicator this year). Returns how many targets are set."""
+    year = Period.year(start_year)
     kept = 0
     for form in forms_:
         value = form.cleaned_data["value"]
@@ -144,13 +145,11 @@ class TargetsView(SetupMixin, TemplateView):
         return int(raw) if raw.isdigit() and int(raw) in years else years[1]
 
     def target_forms(self, data=None) -> tuple[Period, list[TargetForm]]:
+        # Nothing is written before the targets are saved: a year not yet known is made then.
         year = self.year()
-        if data is None:  # reading writes nothing: a year not yet known has no targets
-            start, end = Period.bounds(Period.Kind.YEAR, year, None)
-            found = Period.objects.filter(kind=Period.Kind.YEAR, start=start).first()
-            period = found or Period(kind=Period.Kind.YEAR, start_year=year, start=start, end=end)
-        else:
-            period = Period.year(year)
+        start, end = Period.bounds(Period.Kind.YEAR, year, None)
+        found = Period.objects.filter(kind=Period.Kind.YEAR, start=start).first()
+        period = found or Period(kind=Period.Kind.YEAR, start_year=year, start=start, end=end)
         indicators = reported_indicators(self.authority)
         targets = {}
         if period.pk:
@@ -182,7 +181,9 @@ class TargetsView(SetupMixin, TemplateView):
             return self.render_to_response(
                 self.get_context_data(period=period, target_forms=target_forms)
             )
-        kept = save_targets(authority=self.authority, year=period, forms_=target_forms)
+        kept = save_targets(
+            authority=self.authority, start_year=period.start_year, forms_=target_forms
+        )
         return self.done(f"{kept} targets for {period.label} are saved.")
 
 

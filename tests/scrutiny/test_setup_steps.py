@@ -115,6 +115,14 @@ def test_targets_refuse_a_decimal_comma_and_a_tolerance_without_target_saving_no
     assert not Target.objects.exists()
 
 
+def test_refused_targets_leave_no_trace_not_even_the_year(admin_client, council, two_indicators):
+    year = financial_years()[0]
+    Period.objects.filter(kind="year", start_year=year).delete()
+    page = admin_client.post(targets_url(council, year), {"rereferrals-value": "22,5"})
+    assert page.status_code == 200 and "There is a problem" in page.content.decode()
+    assert not Period.objects.filter(kind="year", start_year=year).exists()
+
+
 def test_a_target_left_blank_is_removed_and_only_close_indicators_have_a_band(
     admin_client, council, two_indicators
 ):
