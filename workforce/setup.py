@@ -11,6 +11,7 @@ from django.views.generic import TemplateView
 
 from scrutiny.models import Authority
 from scrutiny.setup import SetupStep
+from scrutiny.setup.services import choose_exactly
 from scrutiny.setup.views import SetupMixin
 from scrutiny.views.forms import error_summary
 
@@ -64,13 +65,8 @@ class JobTitleForm(forms.Form):
         return name
 
 
-@transaction.atomic
 def choose_roles(*, authority: Authority, role_ids: set[int]) -> None:
-    ReportedRole.objects.filter(authority=authority).exclude(role_id__in=role_ids).delete()
-    ReportedRole.objects.bulk_create(
-        [ReportedRole(authority=authority, role_id=pk) for pk in role_ids],
-        ignore_conflicts=True,
-    )
+    choose_exactly(ReportedRole, authority=authority, field="role", ids=role_ids)
 
 
 @transaction.atomic

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.views.generic import TemplateView
@@ -12,6 +11,7 @@ from django.views.generic import TemplateView
 from scrutiny.models import Authority
 from scrutiny.permissions import can_choose_indicators
 from scrutiny.setup import SetupStep
+from scrutiny.setup.services import choose_exactly
 from scrutiny.views.forms import error_summary
 from scrutiny.views.generic import AuthorityMixin
 
@@ -43,15 +43,9 @@ class CatalogueForm(forms.Form):
         ]
 
 
-@transaction.atomic
 def choose_indicators(*, authority: Authority, indicator_ids: set[int]) -> None:
     """The council now reports exactly these catalogue indicators; figures are untouched."""
-    chosen = ReportedIndicator.objects.filter(authority=authority)
-    chosen.exclude(indicator_id__in=indicator_ids).delete()
-    ReportedIndicator.objects.bulk_create(
-        [ReportedIndicator(authority=authority, indicator_id=pk) for pk in indicator_ids],
-        ignore_conflicts=True,
-    )
+    choose_exactly(ReportedIndicator, authority=authority, field="indicator", ids=indicator_ids)
 
 
 class CatalogueChooseView(AuthorityMixin, TemplateView):

@@ -14,6 +14,18 @@ from django.utils.text import slugify
 from scrutiny.models import Authority, CouncilRole, NeighbourSet, User, UserRole
 
 
+@transaction.atomic
+def choose_exactly(model, *, authority: Authority, field: str, ids: set[int]) -> None:
+    """The council's choices in ``model`` (rows of ``authority`` and ``field``, like the
+    indicators or staff groups it reports) become exactly ``ids``; nothing else is touched."""
+    chosen = model.objects.filter(authority=authority)
+    chosen.exclude(**{f"{field}_id__in": ids}).delete()
+    model.objects.bulk_create(
+        [model(authority=authority, **{f"{field}_id": pk}) for pk in ids],
+        ignore_conflicts=True,
+    )
+
+
 def set_password_link(user: User, *, base_url: str) -> str:
     """A one-time link to set a password (Django's password-reset token: it stops working
     once the password is set)."""
